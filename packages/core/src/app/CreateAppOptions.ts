@@ -1,0 +1,15 @@
+import type { ElementRecord } from '../element/ElementRecord';
+import type { ElementRegistration } from '../element/ElementRegistration';
+import type { Logger } from '../logging/Logger';
+
+export interface CreateAppOptions {
+  /** Names the app in logs; defaults to `app`. */
+  name?: string;
+  /** The app's own element folders, as data. */
+  elements?: readonly ElementRecord[];
+  /** Built-in Metas and Types beyond core's `storages.Meta`, e.g. `@mti/type-aws-s3`'s. */
+  registrations?: readonly ElementRegistration[];
+  /** Where `${VAR}` in business configs is looked up; defaults to `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+  logger?: Logger;
+}

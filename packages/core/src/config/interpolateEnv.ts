@@ -1,0 +1,77 @@
+import { ElementError } from '../errors/ElementError';
+import { ErrorCode } from '../errors/ErrorCode';
+import { forbiddenKeys } from './forbiddenKeys';
+
+export interface ConfigLocation {
+  element: string;
+  file: string;
+}
+
+// ${NAME} or ${NAME:-default}; $${...} stays literal (the escape drops one $).
+const reference = /\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+
+/**
+ * Returns a deep copy of a parsed business config with `${VAR}` / `${VAR:-default}` resolved from
+ * `env` in every string value. Rejects prototype-polluting keys and non-JSON values on the way,
+ * so what comes out is plain data.
+ */
+export function interpolateEnv(
+  value: unknown,
+  env: Readonly<Record<string, string | undefined>>,
+  where: ConfigLocation,
+): unknown {
+  return walk(value, [], env, where);
+}
+
+function walk(
+  value: unknown,
+  path: string[],
+  env: Readonly<Record<string, string | undefined>>,
+  where: ConfigLocation,
+): unknown {
+  if (typeof value === 'string') return resolveString(value, path, env, where);
+  if (Array.isArray(value)) return value.map((item, index) => walk(item, [...path, String(index)], env, where));
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const field = [...path, key];
+      if (forbiddenKeys.has(key)) {
+        throw new ElementError({
+          code: ErrorCode.INVALID_CONFIG,
+          element: where.element,
+          file: where.file,
+          field: field.join('.'),
+          message: `${where.element}: ${where.file}: key "${key}" is not allowed in a config (at "${field.join('.')}")`,
+        });
+      }
+      out[key] = walk((value as Record<string, unknown>)[key], field, env, where);
+    }
+    return out;
+  }
+  return value;
+}
+
+function resolveString(
+  text: string,
+  path: string[],
+  env: Readonly<Record<string, string | undefined>>,
+  where: ConfigLocation,
+): string {
+  return text.replace(reference, (match, escape: string, name: string, fallback: string | undefined) => {
+    if (escape) return match.slice(1);
+    const found = env[name];
+    // Shell semantics: ":-" also replaces an empty value; a bare reference accepts one.
+    if (fallback !== undefined) return found === undefined || found === '' ? fallback : found;
+    if (found !== undefined) return found;
+    const field = path.join('.');
+    throw new ElementError({
+      code: ErrorCode.INVALID_CONFIG,
+      element: where.element,
+      file: where.file,
+      field,
+      message:
+        `${where.element}: ${where.file}: field "${field}" uses \${${name}}, but environment variable ` +
+        `${name} is not set (set it, or give a default with \${${name}:-value})`,
+    });
+  });
+}

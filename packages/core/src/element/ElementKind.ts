@@ -1,0 +1,1 @@
+export type ElementKind = 'meta' | 'type' | 'instance';

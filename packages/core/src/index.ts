@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+
+export { z } from 'zod';
+
+export { App } from './app/App';
+export { createApp } from './app/createApp';
+export type { CreateAppOptions } from './app/CreateAppOptions';
+export type { ElementChange } from './app/ElementChange';
+
+export { interpolateEnv } from './config/interpolateEnv';
+export { REDACTED, redactCopy, redactedView } from './config/redactedView';
+
+export { declarationSchema, type Declaration } from './declaration/declarationSchema';
+export { eJsonSchema } from './declaration/eJsonSchema';
+export { parseDeclaration } from './declaration/parseDeclaration';
+export { toFullName } from './declaration/toFullName';
+
+export { Element } from './element/Element';
+export type { ElementAppApi } from './element/ElementAppApi';
+export type { ElementClass } from './element/ElementClass';
+export type { ElementContext } from './element/ElementContext';
+export type { ElementInfo } from './element/ElementInfo';
+export type { ElementKind } from './element/ElementKind';
+export type { ElementRecord } from './element/ElementRecord';
+export type { ElementRegistration } from './element/ElementRegistration';
+
+export { ElementError, type ElementErrorOptions } from './errors/ElementError';
+export { ElementNotFoundError } from './errors/ElementNotFoundError';
+export { ErrorCode } from './errors/ErrorCode';
+export { scrubSecrets } from './errors/scrubSecrets';
+export { StorageError, type StorageErrorOptions } from './errors/StorageError';
+
+export { createDebugLogger } from './logging/createDebugLogger';
+export type { Logger } from './logging/Logger';
+
+export { StorageMeta, type ErrorDescription } from './storage/StorageMeta';
+export { storagesMeta } from './storage/storagesMeta';
+export type * from './storage/storageTypes';
+export { keyProblem, MAX_KEY_BYTES } from './storage/validateKey';
