@@ -91,9 +91,7 @@ describe('element kinds and type chains', () => {
         throw new Error('no');
       }
     }
-    const error = build([typeRecord('storages/HalfType', 'storages.Meta', Half)]).get(
-      'storages.HalfType',
-    )?.error;
+    const error = build([typeRecord('storages/HalfType', 'storages.Meta', Half)]).get('storages.HalfType')?.error;
     expect(error?.message).toBe(
       'storages.HalfType: class Half does not implement download(), getObject(), delete(), getSignUrl(), required by storages.Meta (@mti/core); extend a class that does, or add the methods',
     );

@@ -281,7 +281,7 @@ function instanceConfig(
 ): Pick<ResolvedElement, 'config' | 'secretFields' | 'fingerprint'> {
   const where = { element: node.fullName, file: node.configFile ?? node.source };
   const raw = node.record?.config;
-  const interpolated = interpolateEnv(raw ?? {}, env, where);
+  const interpolated = interpolateEnv(withoutSchemaKey(raw ?? {}), env, where);
   const validated = (
     typeClass.configSchema === undefined
       ? interpolated
@@ -291,6 +291,13 @@ function instanceConfig(
   // Fingerprint before redaction: a changed secret must still read as a change.
   const fingerprint = JSON.stringify(['instance', node.title, node.type, classIdentity(typeClass), validated]);
   return { config: redactedView(validated, secretFields), secretFields, fingerprint };
+}
+
+/** `"$schema"` points editors at the JSON Schema; it is not part of the config. */
+function withoutSchemaKey(config: unknown): unknown {
+  if (typeof config !== 'object' || config === null || Array.isArray(config) || !('$schema' in config)) return config;
+  const { $schema: _editorSchema, ...rest } = config as Record<string, unknown>;
+  return rest;
 }
 
 function failure(node: Node, detail: string): ElementError {

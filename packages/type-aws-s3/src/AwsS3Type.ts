@@ -1,0 +1,473 @@
+import type { Readable } from 'node:stream';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type PutObjectCommandInput,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import {
+  ErrorCode,
+  keyProblem,
+  MAX_KEY_BYTES,
+  StorageError,
+  StorageMeta,
+  type DeleteResult,
+  type ElementContext,
+  type ErrorDescription,
+  type ObjectInfo,
+  type UploadData,
+  type UploadOptions,
+  type UploadResult,
+} from '@mti/core';
+import { contentTypeProblem } from './args/checkContentType';
+import { expiresProblem } from './args/checkExpires';
+import { metadataProblem } from './args/checkMetadata';
+import { clientPool } from './client/ClientPool';
+import { clientSettings } from './client/clientSettings';
+import { type AwsS3Config, awsS3ConfigSchema, partSizeBytes } from './config/awsS3ConfigSchema';
+import { storageClasses } from './config/storageClasses';
+import { describeS3Error } from './errors/describeS3Error';
+import { countBytes } from './io/countBytes';
+import { guardBody } from './io/guardBody';
+import { encodeKey, objectUrl } from './io/objectUrl';
+import { toBuffer } from './io/toBuffer';
+import { quoteEtag } from './io/quoteEtag';
+import { toUploadBody } from './io/toUploadBody';
+import type { CopyResult, DeleteManyItem, ListOptions, ListResult, SignedUpload } from './storageResults';
+
+const DELETE_BATCH = 1000;
+
+/**
+ * `storages.AwsS3Type`: the seed's storage methods on Amazon S3 and S3-compatible servers.
+ * Teams extend this class to add their own rules and call `super` for the S3 work.
+ */
+export class AwsS3Type extends StorageMeta<AwsS3Config> {
+  static readonly configSchema = awsS3ConfigSchema;
+  static readonly secretFields: readonly string[] = ['accessKeySecret', 'sessionToken'];
+
+  readonly #client: S3Client;
+  readonly #releases: Array<() => void> = [];
+  #signer: S3Client | undefined;
+
+  constructor(context: ElementContext<AwsS3Config>) {
+    super(context);
+    const { client, release } = clientPool.acquire(clientSettings(this.config));
+    this.#client = client;
+    this.#releases.push(release);
+    this.logger.debug(
+      {
+        endPoint: this.config.endPoint,
+        region: this.config.region,
+        bucket: this.config.bucketName,
+        credentials: this.config.accessKeyId === undefined ? 'default chain' : 'REDACTED',
+      },
+      'S3 client ready',
+    );
+  }
+
+  /** The underlying S3 client, for Types that extend this one with calls it does not wrap. */
+  protected get client(): S3Client {
+    return this.#client;
+  }
+
+  /** The bucket this element stores into. */
+  get bucket(): string {
+    return this.config.bucketName;
+  }
+
+  async uploadByFile(
+    name: string,
+    data: UploadData,
+    contentType = 'application/octet-stream',
+    options: UploadOptions = {},
+  ): Promise<UploadResult> {
+    const operation = 'uploadByFile';
+    const { key, s3Key } = this.#key(operation, name);
+    this.#check(operation, key, 'contentType', contentTypeProblem(contentType));
+    const body = toUploadBody(data);
+    if (typeof body === 'string') throw this.invalidArgument(operation, key, 'data', `data ${body}`);
+    const params = this.#putParams(operation, key, s3Key, contentType, options);
+    return this.run(operation, key, async () => {
+      let etag: string | undefined;
+      let size: number;
+      if (body.kind === 'bytes' && body.bytes.length <= partSizeBytes(this.config)) {
+        // One request for what fits in one part: lib-storage would only add overhead.
+        etag = (await this.#client.send(new PutObjectCommand({ ...params, Body: body.bytes }))).ETag;
+        size = body.bytes.length;
+        options.onProgress?.({ loaded: size, total: size });
+      } else {
+        const counted = body.kind === 'stream' ? countBytes(body.stream) : undefined;
+        const upload = new Upload({
+          client: this.#client,
+          params: { ...params, Body: counted?.stream ?? (body.kind === 'bytes' ? body.bytes : undefined) },
+          partSize: partSizeBytes(this.config),
+          queueSize: this.config.multipart.queueSize,
+          leavePartsOnError: false,
+        });
+        const onProgress = options.onProgress;
+        if (onProgress !== undefined) {
+          upload.on('httpUploadProgress', (progress) =>
+            onProgress({ loaded: progress.loaded ?? 0, total: progress.total }),
+          );
+        }
+        etag = (await upload.done()).ETag;
+        size = counted === undefined ? (body as { bytes: Buffer }).bytes.length : counted.bytes();
+      }
+      return {
+        url: objectUrl(this.config, s3Key),
+        key,
+        bucket: this.config.bucketName,
+        etag: quoteEtag(etag),
+        size,
+        contentType,
+        storageClass: params.StorageClass ?? this.config.storageClass,
+      };
+    });
+  }
+
+  async getSignUrl(file: string, contentType: string, expires = 300): Promise<string> {
+    const operation = 'getSignUrl';
+    const { key, s3Key } = this.#key(operation, file, 'file');
+    this.#check(operation, key, 'contentType', contentTypeProblem(contentType));
+    this.#check(operation, key, 'expires', expiresProblem(expires));
+    return this.run(operation, key, () =>
+      getSignedUrl(
+        this.#signingClient(),
+        new GetObjectCommand({ Bucket: this.bucket, Key: s3Key, ResponseContentType: contentType }),
+        {
+          expiresIn: expires,
+        },
+      ),
+    );
+  }
+
+  /** A presigned PUT for uploads straight from a browser; send `headers` with it. */
+  async getSignUploadUrl(file: string, contentType: string, expires = 300): Promise<SignedUpload> {
+    const operation = 'getSignUploadUrl';
+    const { key, s3Key } = this.#key(operation, file, 'file');
+    this.#check(operation, key, 'contentType', contentTypeProblem(contentType));
+    this.#check(operation, key, 'expires', expiresProblem(expires));
+    const params = this.#putParams(operation, key, s3Key, contentType, {});
+    return this.run(operation, key, async () => ({
+      url: await getSignedUrl(this.#signingClient(), new PutObjectCommand(params), {
+        expiresIn: expires,
+        // Signed, so the uploader cannot store the object under another type.
+        signableHeaders: new Set(['content-type']),
+      }),
+      method: 'PUT' as const,
+      headers: { 'Content-Type': contentType },
+    }));
+  }
+
+  /** The object's address without a signature: on `publicBaseUrl` when set, else on the endpoint. */
+  getUrl(name: string): string {
+    return objectUrl(this.config, this.#key('getUrl', name).s3Key);
+  }
+
+  async download(name: string): Promise<Buffer> {
+    const operation = 'download';
+    const { key, s3Key } = this.#key(operation, name);
+    return this.run(operation, key, async () => {
+      const out = await this.#client.send(new GetObjectCommand({ Bucket: this.bucket, Key: s3Key }));
+      return toBuffer(guardBody(out.Body as Readable, out.ContentLength, (error) => error as Error));
+    });
+  }
+
+  /** The object as a stream, for files too large to hold in memory. */
+  async downloadStream(name: string): Promise<Readable> {
+    const operation = 'downloadStream';
+    const { key, s3Key } = this.#key(operation, name);
+    const out = await this.run(operation, key, () =>
+      this.#client.send(new GetObjectCommand({ Bucket: this.bucket, Key: s3Key })),
+    );
+    return guardBody(out.Body as Readable, out.ContentLength, (error) => this.toStorageError(operation, key, error));
+  }
+
+  async getObject(name: string): Promise<ObjectInfo> {
+    const operation = 'getObject';
+    const { key, s3Key } = this.#key(operation, name);
+    return this.run(operation, key, async () => {
+      const out = await this.#head(s3Key);
+      return {
+        key,
+        size: out.ContentLength ?? 0,
+        contentType: out.ContentType ?? 'application/octet-stream',
+        etag: quoteEtag(out.ETag),
+        lastModified: out.LastModified ?? new Date(0),
+        metadata: out.Metadata ?? {},
+        storageClass: out.StorageClass ?? 'STANDARD',
+      };
+    });
+  }
+
+  async delete(name: string): Promise<DeleteResult> {
+    const operation = 'delete';
+    const { key, s3Key } = this.#key(operation, name);
+    return this.run(operation, key, async () => {
+      await this.#client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: s3Key }));
+      return { key, deleted: true as const };
+    });
+  }
+
+  /** False only for a missing object; a refused request is ACCESS_DENIED, never false. */
+  async exists(name: string): Promise<boolean> {
+    const operation = 'exists';
+    const { key, s3Key } = this.#key(operation, name);
+    return this.run(operation, key, async () => {
+      try {
+        await this.#head(s3Key);
+        return true;
+      } catch (error) {
+        if (describeS3Error(error, this.bucket).code === ErrorCode.NOT_FOUND && !isMissingBucket(error)) return false;
+        throw error;
+      }
+    });
+  }
+
+  async list(prefix = '', options: ListOptions = {}): Promise<ListResult> {
+    const operation = 'list';
+    if (prefix !== '') this.#check(operation, undefined, 'prefix', keyProblem(prefix), 'prefix');
+    const limit = options.limit ?? 1000;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+      throw this.invalidArgument(
+        operation,
+        prefix || undefined,
+        'limit',
+        `limit must be a whole number from 1 to 1000, got ${String(limit)}`,
+      );
+    }
+    for (const field of ['cursor', 'delimiter'] as const) {
+      const value = options[field];
+      if (value !== undefined && (typeof value !== 'string' || value === '')) {
+        throw this.invalidArgument(operation, prefix || undefined, field, `${field} must be a non-empty string`);
+      }
+    }
+    return this.run(operation, prefix || undefined, async () => {
+      const out = await this.#client.send(
+        new ListObjectsV2Command({
+          Bucket: this.bucket,
+          Prefix: this.#toS3Key(prefix),
+          MaxKeys: limit,
+          ContinuationToken: options.cursor,
+          Delimiter: options.delimiter,
+        }),
+      );
+      return {
+        items: (out.Contents ?? []).map((object) => ({
+          key: this.#fromS3Key(object.Key ?? ''),
+          size: object.Size ?? 0,
+          etag: quoteEtag(object.ETag),
+          lastModified: object.LastModified,
+          storageClass: object.StorageClass ?? 'STANDARD',
+        })),
+        prefixes: (out.CommonPrefixes ?? []).map((p) => this.#fromS3Key(p.Prefix ?? '')),
+        nextCursor: out.IsTruncated === true ? out.NextContinuationToken : undefined,
+      };
+    });
+  }
+
+  async copy(from: string, to: string): Promise<CopyResult> {
+    const operation = 'copy';
+    const source = this.#key(operation, from, 'from');
+    const target = this.#key(operation, to, 'to');
+    return this.run(operation, source.key, async () => {
+      const out = await this.#client.send(
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: target.s3Key,
+          CopySource: `${this.bucket}/${encodeKey(source.s3Key)}`,
+          ...this.#storageParams(),
+        }),
+      );
+      return { from: source.key, to: target.key, etag: quoteEtag(out.CopyObjectResult?.ETag) };
+    });
+  }
+
+  /** Copy, then delete the source. Not atomic: S3 has no rename. */
+  async move(from: string, to: string): Promise<CopyResult> {
+    const operation = 'move';
+    const source = this.#key(operation, from, 'from');
+    const target = this.#key(operation, to, 'to');
+    if (source.s3Key === target.s3Key) {
+      const head = await this.run(operation, source.key, () => this.#head(source.s3Key));
+      return { from: source.key, to: target.key, etag: quoteEtag(head.ETag) };
+    }
+    const copied = await this.copy(source.key, target.key).catch((error: unknown) => {
+      throw StorageError.is(error) ? this.toStorageError(operation, source.key, error.cause ?? error) : error;
+    });
+    await this.run(operation, source.key, () =>
+      this.#client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: source.s3Key })),
+    );
+    return copied;
+  }
+
+  /** DeleteObjects in batches of 1000; one result per name, in order. */
+  async deleteMany(names: readonly string[]): Promise<DeleteManyItem[]> {
+    const operation = 'deleteMany';
+    if (!Array.isArray(names))
+      throw this.invalidArgument(operation, undefined, 'names', 'names must be an array of keys');
+    const keys = names.map((name, index) => this.#key(operation, name, `names[${index}]`));
+    const unique = [...new Map(keys.map((k) => [k.s3Key, k])).values()];
+    return this.run(operation, undefined, async () => {
+      const results = new Map<string, DeleteManyItem>();
+      for (let start = 0; start < unique.length; start += DELETE_BATCH) {
+        const batch = unique.slice(start, start + DELETE_BATCH);
+        const out = await this.#client.send(
+          new DeleteObjectsCommand({
+            Bucket: this.bucket,
+            Delete: { Objects: batch.map((k) => ({ Key: k.s3Key })), Quiet: false },
+          }),
+        );
+        for (const deleted of out.Deleted ?? []) {
+          const key = this.#fromS3Key(deleted.Key ?? '');
+          results.set(key, { key, deleted: true });
+        }
+        for (const failed of out.Errors ?? []) {
+          const key = this.#fromS3Key(failed.Key ?? '');
+          const { code, detail } = describeS3Error({ name: failed.Code, message: failed.Message }, this.bucket);
+          results.set(key, { key, deleted: false, error: { code, message: detail } });
+        }
+      }
+      return keys.map(
+        ({ key }): DeleteManyItem =>
+          results.get(key) ?? {
+            key,
+            deleted: false,
+            error: { code: ErrorCode.UNKNOWN, message: 'the server did not report this key' },
+          },
+      );
+    });
+  }
+
+  override dispose(): void {
+    for (const release of this.#releases.splice(0)) release();
+  }
+
+  protected override describeError(error: unknown): ErrorDescription {
+    return describeS3Error(error, this.bucket);
+  }
+
+  #key(operation: string, name: unknown, field = 'name'): { key: string; s3Key: string } {
+    const key = this.checkKey(operation, name, field);
+    const s3Key = this.#toS3Key(key);
+    const bytes = Buffer.byteLength(s3Key, 'utf8');
+    if (bytes > MAX_KEY_BYTES) {
+      throw this.invalidArgument(
+        operation,
+        key,
+        field,
+        `${field} with prefix "${this.config.prefix}" is ${bytes} bytes in UTF-8; the limit is ${MAX_KEY_BYTES}`,
+      );
+    }
+    return { key, s3Key };
+  }
+
+  #toS3Key(key: string): string {
+    return this.config.prefix === undefined ? key : `${this.config.prefix}/${key}`;
+  }
+
+  #fromS3Key(s3Key: string): string {
+    const prefix = this.config.prefix === undefined ? '' : `${this.config.prefix}/`;
+    return s3Key.startsWith(prefix) ? s3Key.slice(prefix.length) : s3Key;
+  }
+
+  #check(operation: string, key: string | undefined, field: string, problem: string | undefined, label = field): void {
+    if (problem !== undefined) throw this.invalidArgument(operation, key, field, `${label} ${problem}`);
+  }
+
+  #storageParams(
+    storageClass?: string,
+  ): Pick<PutObjectCommandInput, 'StorageClass' | 'ServerSideEncryption' | 'SSEKMSKeyId'> {
+    const chosen = storageClass ?? this.config.storageClass;
+    return {
+      // STANDARD is every server's default; leaving the header out keeps S3-compatible servers
+      // that know no storage classes happy.
+      ...(chosen === 'STANDARD' ? {} : { StorageClass: chosen as PutObjectCommandInput['StorageClass'] }),
+      ...(this.config.serverSideEncryption === undefined
+        ? {}
+        : { ServerSideEncryption: this.config.serverSideEncryption }),
+      ...(this.config.kmsKeyId === undefined ? {} : { SSEKMSKeyId: this.config.kmsKeyId }),
+    };
+  }
+
+  #putParams(
+    operation: string,
+    key: string,
+    s3Key: string,
+    contentType: string,
+    options: UploadOptions,
+  ): PutObjectCommandInput & { StorageClass?: string } {
+    if (typeof options !== 'object' || options === null)
+      throw this.invalidArgument(operation, key, 'options', 'options must be an object');
+    const { storageClass, metadata, cacheControl, contentDisposition, onProgress } = options;
+    if (storageClass !== undefined && !storageClasses.includes(storageClass)) {
+      throw this.invalidArgument(
+        operation,
+        key,
+        'options.storageClass',
+        `options.storageClass must be one of ${storageClasses.join(', ')}`,
+      );
+    }
+    this.#check(operation, key, 'options.metadata', metadataProblem(metadata));
+    for (const [field, value] of [
+      ['cacheControl', cacheControl],
+      ['contentDisposition', contentDisposition],
+    ] as const) {
+      if (value !== undefined)
+        this.#check(operation, key, `options.${field}`, contentTypeProblem(value), `options.${field}`);
+    }
+    if (onProgress !== undefined && typeof onProgress !== 'function') {
+      throw this.invalidArgument(operation, key, 'options.onProgress', 'options.onProgress must be a function');
+    }
+    const storage = this.#storageParams(storageClass);
+    return {
+      Bucket: this.bucket,
+      Key: s3Key,
+      ContentType: contentType,
+      ...storage,
+      ...(storage.StorageClass === undefined ? {} : { StorageClass: storage.StorageClass }),
+      ...(metadata === undefined ? {} : { Metadata: metadata }),
+      ...(cacheControl === undefined ? {} : { CacheControl: cacheControl }),
+      ...(contentDisposition === undefined ? {} : { ContentDisposition: contentDisposition }),
+    };
+  }
+
+  /**
+   * Presigning uses a client that adds no checksum parameters: with the SDK's default checksums,
+   * a presigned PUT would carry the checksum of an empty body and fail for any real upload.
+   */
+  #signingClient(): S3Client {
+    if (this.#signer === undefined) {
+      const { client, release } = clientPool.acquire({ ...clientSettings(this.config), checksums: 'WHEN_REQUIRED' });
+      this.#signer = client;
+      this.#releases.push(release);
+    }
+    return this.#signer;
+  }
+
+  /** HeadObject, telling a missing bucket from a missing object (both are a bare 404). */
+  async #head(s3Key: string) {
+    try {
+      return await this.#client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: s3Key }));
+    } catch (error) {
+      if (describeS3Error(error, this.bucket).code !== ErrorCode.NOT_FOUND) throw error;
+      const bucketMissing = await this.#client.send(new HeadBucketCommand({ Bucket: this.bucket })).then(
+        () => false,
+        (bucketError: unknown) => describeS3Error(bucketError, this.bucket).code === ErrorCode.NOT_FOUND,
+      );
+      throw bucketMissing ? Object.assign(new Error('NoSuchBucket'), { name: 'NoSuchBucket', cause: error }) : error;
+    }
+  }
+}
+
+function isMissingBucket(error: unknown): boolean {
+  return (error as { name?: string }).name === 'NoSuchBucket';
+}

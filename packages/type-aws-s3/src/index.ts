@@ -1,0 +1,8 @@
+export { AwsS3Type } from './AwsS3Type';
+export { awsS3Registration, registrations } from './awsS3Registration';
+export { clientPool, ClientPool } from './client/ClientPool';
+export { awsS3ConfigJsonSchema } from './config/awsS3ConfigJsonSchema';
+export { type AwsS3Config, awsS3ConfigSchema } from './config/awsS3ConfigSchema';
+export { resolveEndpoint, type ResolvedEndpoint } from './config/resolveEndpoint';
+export { describeS3Error } from './errors/describeS3Error';
+export type * from './storageResults';

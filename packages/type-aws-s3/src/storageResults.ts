@@ -1,0 +1,42 @@
+import type { ErrorCode } from '@mti/core';
+
+export interface ListOptions {
+  /** At most this many items (1-1000, default 1000). */
+  limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+  /** Group keys by this separator (usually "/"): groups come back in `prefixes`. */
+  delimiter?: string;
+}
+
+export interface ListItem {
+  key: string;
+  size: number;
+  etag: string;
+  lastModified: Date | undefined;
+  storageClass: string;
+}
+
+export interface ListResult {
+  items: ListItem[];
+  /** With a delimiter: the "folders" one level down. */
+  prefixes: string[];
+  /** Undefined on the last page. */
+  nextCursor: string | undefined;
+}
+
+export interface CopyResult {
+  from: string;
+  to: string;
+  etag: string;
+}
+
+export type DeleteManyItem =
+  { key: string; deleted: true } | { key: string; deleted: false; error: { code: ErrorCode; message: string } };
+
+export interface SignedUpload {
+  url: string;
+  method: 'PUT';
+  /** Headers the uploader must send as they are: they are part of the signature. */
+  headers: Record<string, string>;
+}

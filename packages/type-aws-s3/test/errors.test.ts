@@ -1,0 +1,279 @@
+import { Readable } from 'node:stream';
+import { StorageError } from '@mti/core';
+import type { AwsS3Type } from '@mti/type-aws-s3';
+import { buildApp, s3Record } from './support/buildApp';
+import { closedPort, httpServer, silentServer } from './support/faultServers';
+import { describeVerifying, runPrefix, tiers, type TierServer } from './support/tiers';
+
+async function failure(promise: Promise<unknown>): Promise<StorageError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!StorageError.is(error)) throw new Error(`expected a StorageError, got ${String(error)}`);
+  return error;
+}
+
+const fake = { accessKeyId: 'AKIA', accessKeySecret: 'never-sent-0001', bucketName: 'mti-test', region: 'us-east-1' };
+
+function elementAt(endPoint: string, overrides: Record<string, unknown> = {}) {
+  const app = buildApp([
+    {
+      folder: 'storages/MyS3',
+      declaration: { title: 'S3', type: 'storages.AwsS3Type' },
+      config: { ...fake, endPoint, ...overrides },
+    },
+  ]);
+  return { app, s3: app.getElement<AwsS3Type>('storages.MyS3') };
+}
+
+describe.each(tiers)('error mapping on $name', (tier) => {
+  let server: TierServer;
+  let app: ReturnType<typeof buildApp>;
+  let s3: AwsS3Type;
+  let noBucket: AwsS3Type;
+  let badKeyId: AwsS3Type;
+  const run = runPrefix();
+
+  beforeAll(async () => {
+    server = await tier.start();
+    app = buildApp([
+      s3Record(server, { prefix: run }),
+      s3Record(server, { bucketName: 'mti-no-such-bucket' }, 'storages/NoBucket'),
+      s3Record(server, { accessKeyId: 'UNKNOWNKEYID0000', accessKeySecret: 'wrong-secret-0000' }, 'storages/BadKeyId'),
+    ]);
+    s3 = app.getElement<AwsS3Type>('storages.MyS3');
+    noBucket = app.getElement<AwsS3Type>('storages.NoBucket');
+    badKeyId = app.getElement<AwsS3Type>('storages.BadKeyId');
+  });
+  afterAll(async () => {
+    await app.close();
+    await server.stop();
+  });
+
+  it('missing object: NOT_FOUND from download, downloadStream and getObject; exists is false', async () => {
+    for (const operation of ['download', 'downloadStream', 'getObject'] as const) {
+      const error = await failure(s3[operation]('nope/missing.txt'));
+      expect(error).toMatchObject({
+        code: 'NOT_FOUND',
+        operation,
+        key: 'nope/missing.txt',
+        element: 'storages.MyS3',
+        storageType: 'storages.AwsS3Type',
+      });
+      expect(error.detail).toBe(`no such object in bucket "${server.bucketName}"`);
+      expect(error.cause).toBeDefined();
+    }
+    expect(await s3.exists('nope/missing.txt')).toBe(false);
+  });
+
+  it('missing bucket: NOT_FOUND naming the bucket, from every operation, and exists throws', async () => {
+    const calls: Array<[string, Promise<unknown>]> = [
+      ['download', noBucket.download('a.txt')],
+      ['getObject', noBucket.getObject('a.txt')],
+      ['exists', noBucket.exists('a.txt')],
+      ['uploadByFile', noBucket.uploadByFile('a.txt', 'x')],
+      ['list', noBucket.list('')],
+    ];
+    for (const [operation, call] of calls) {
+      const error = await failure(call);
+      expect({ operation, code: error.code, detail: error.detail }).toEqual({
+        operation,
+        code: 'NOT_FOUND',
+        detail: 'no such bucket "mti-no-such-bucket"',
+      });
+    }
+  });
+
+  it('unknown access key: ACCESS_DENIED, and exists never reads it as false', async () => {
+    const error = await failure(badKeyId.download('a.txt'));
+    expect(error.code).toBe('ACCESS_DENIED');
+    expect(error.detail).toMatch(/^access denied \((InvalidAccessKeyId|Forbidden|AccessDenied)\)/);
+    expect((await failure(badKeyId.exists('a.txt'))).code).toBe('ACCESS_DENIED');
+    expect(error.message).not.toContain('wrong-secret-0000');
+  });
+});
+
+describeVerifying('signature checks on $name', (tier) => {
+  let server: TierServer;
+  beforeAll(async () => {
+    server = await tier.start();
+  });
+
+  it('wrong secret: ACCESS_DENIED (SignatureDoesNotMatch), the secret never in the error', async () => {
+    const app = buildApp([s3Record(server, { accessKeySecret: 'definitely-WRONG-secret-42' })]);
+    const s3 = app.getElement<AwsS3Type>('storages.MyS3');
+    const error = await failure(s3.uploadByFile(`${runPrefix()}/x.txt`, 'x'));
+    expect(error.code).toBe('ACCESS_DENIED');
+    expect(error.detail).toMatch(/SignatureDoesNotMatch/);
+    expect((await failure(s3.exists('x.txt'))).code).toBe('ACCESS_DENIED');
+    const { inspect } = await import('node:util');
+    expect(inspect(error, { depth: 10 })).not.toContain('definitely-WRONG-secret-42');
+    await app.close();
+  });
+});
+
+describe('faults of the connection', () => {
+  it('connection refused: UNAVAILABLE after the configured attempts', async () => {
+    const { app, s3 } = elementAt(await closedPort(), { maxAttempts: 2 });
+    const error = await failure(s3.download('a.txt'));
+    expect(error.code).toBe('UNAVAILABLE');
+    expect(error.detail).toMatch(/ECONNREFUSED/);
+    await app.close();
+  });
+
+  it('5xx on every attempt: UNAVAILABLE, after exactly maxAttempts requests', async () => {
+    const down = await httpServer((_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/xml' });
+      res.end('<Error><Code>ServiceUnavailable</Code><Message>down for maintenance</Message></Error>');
+    });
+    const { app, s3 } = elementAt(down.endpoint, { maxAttempts: 3 });
+    const error = await failure(s3.getObject('a.txt'));
+    expect(error.code).toBe('UNAVAILABLE');
+    expect(down.requests).toBe(3);
+    await app.close();
+    await down.stop();
+  });
+
+  it('a server that never answers: TIMEOUT at timeoutMs', async () => {
+    const silent = await silentServer();
+    const { app, s3 } = elementAt(silent.endpoint, { timeoutMs: 300, maxAttempts: 1 });
+    const started = Date.now();
+    const error = await failure(s3.download('a.txt'));
+    expect(error.code).toBe('TIMEOUT');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await app.close();
+    await silent.stop();
+  });
+
+  it('a response cut short: an error, never short data', async () => {
+    const cut = await httpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '100' });
+      res.write('x'.repeat(50));
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const { app, s3 } = elementAt(cut.endpoint, { maxAttempts: 1 });
+    const error = await failure(s3.download('a.txt'));
+    expect(['UNAVAILABLE', 'TIMEOUT']).toContain(error.code);
+    const stream = await s3.downloadStream('a.txt');
+    const streamed = await failure(
+      (async () => {
+        for await (const _chunk of stream) void _chunk;
+      })(),
+    );
+    expect(streamed).toMatchObject({ operation: 'downloadStream', key: 'a.txt' });
+    await app.close();
+    await cut.stop();
+  });
+});
+
+describe('arguments are checked before any request', () => {
+  // The endpoint refuses connections: an INVALID_ARGUMENT here proves no request was tried.
+  let s3: AwsS3Type;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    const built = elementAt(await closedPort(), { maxAttempts: 1 });
+    s3 = built.s3;
+    close = () => built.app.close();
+  });
+  afterAll(() => close());
+
+  const cases: Array<[string, () => Promise<unknown>, string, string]> = [
+    ['empty key', () => s3.download(''), 'name', 'name must not be empty'],
+    ['1025-byte key', () => s3.getObject('k'.repeat(1025)), 'name', 'name is 1025 bytes in UTF-8; the limit is 1024'],
+    ['control character', () => s3.delete('a\rb'), 'name', 'name must not contain control characters'],
+    ['dot-dot segment', () => s3.exists('a/../b'), 'name', 'name must not contain "." or ".." path segments'],
+    ['leading slash', () => s3.uploadByFile('/a', 'x'), 'name', 'name must not start with "/"'],
+    ['number key', () => s3.download(7 as unknown as string), 'name', 'name must be a string, got number'],
+    [
+      'null data',
+      () => s3.uploadByFile('a', null as never),
+      'data',
+      'data must be a Buffer, Uint8Array, string or Readable stream, got null',
+    ],
+    [
+      'number data',
+      () => s3.uploadByFile('a', 5 as never),
+      'data',
+      'data must be a Buffer, Uint8Array, string or Readable stream, got number',
+    ],
+    [
+      'object data',
+      () => s3.uploadByFile('a', { a: 1 } as never),
+      'data',
+      'data must be a Buffer, Uint8Array, string or Readable stream, got a plain object',
+    ],
+    ['empty content type', () => s3.uploadByFile('a', 'x', ''), 'contentType', 'contentType must not be empty'],
+    [
+      'CRLF content type',
+      () => s3.uploadByFile('a', 'x', 'text/plain\r\nX-Evil: 1'),
+      'contentType',
+      'contentType must not contain control characters such as CR or LF',
+    ],
+    [
+      'expires 0',
+      () => s3.getSignUrl('a', 'text/plain', 0),
+      'expires',
+      'expires must be a whole number of seconds from 1 to 604800 (7 days), got 0',
+    ],
+    [
+      'expires -1',
+      () => s3.getSignUrl('a', 'text/plain', -1),
+      'expires',
+      'expires must be a whole number of seconds from 1 to 604800 (7 days), got -1',
+    ],
+    [
+      'expires 1.5',
+      () => s3.getSignUrl('a', 'text/plain', 1.5),
+      'expires',
+      'expires must be a whole number of seconds from 1 to 604800 (7 days), got 1.5',
+    ],
+    [
+      'expires 604801',
+      () => s3.getSignUrl('a', 'text/plain', 604_801),
+      'expires',
+      'expires must be a whole number of seconds from 1 to 604800 (7 days), got 604801',
+    ],
+    [
+      'expires "300"',
+      () => s3.getSignUrl('a', 'text/plain', '300' as never),
+      'expires',
+      'expires must be a whole number of seconds from 1 to 604800 (7 days), got "300"',
+    ],
+    [
+      'upload url expires',
+      () => s3.getSignUploadUrl('a', 'text/plain', 604_801),
+      'expires',
+      'expires must be a whole number of seconds from 1 to 604800 (7 days), got 604801',
+    ],
+    [
+      'metadata value',
+      () => s3.uploadByFile('a', 'x', 'text/plain', { metadata: { who: 'grüße' } }),
+      'options.metadata',
+      'options.metadata "who" must be printable US-ASCII',
+    ],
+    [
+      'storage class',
+      () => s3.uploadByFile('a', 'x', 'text/plain', { storageClass: 'COLD' }),
+      'options.storageClass',
+      'options.storageClass must be one of',
+    ],
+    ['list limit', () => s3.list('', { limit: 0 }), 'limit', 'limit must be a whole number from 1 to 1000, got 0'],
+    ['list prefix', () => s3.list('/abs'), 'prefix', 'prefix must not start with "/"'],
+    ['copy target', () => s3.copy('a', '../b'), 'to', 'to must not contain "." or ".." path segments'],
+    ['deleteMany key', () => s3.deleteMany(['ok', '']), 'names[1]', 'names[1] must not be empty'],
+    ['deleteMany non-array', () => s3.deleteMany('a' as never), 'names', 'names must be an array of keys'],
+  ];
+
+  it.each(cases)('%s', async (_label, call, field, detail) => {
+    const error = await failure(call());
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.field).toBe(field);
+    expect(error.detail.startsWith(detail)).toBe(true);
+  });
+
+  it('accepts a Readable from another stream implementation (duck-typed)', async () => {
+    const error = await failure(s3.uploadByFile('a', Readable.from(['x']), 'text/plain'));
+    expect(error.code).toBe('UNAVAILABLE');
+  });
+});

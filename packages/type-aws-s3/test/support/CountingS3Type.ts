@@ -1,0 +1,38 @@
+import { AwsS3Type } from '@mti/type-aws-s3';
+
+/**
+ * A team-style extension that records the S3 commands its client sends, to show how an
+ * operation reached the server (batches, parts). Give its Instance settings no other element
+ * shares (e.g. its own timeoutMs): clients are pooled per settings.
+ */
+export class CountingS3Type extends AwsS3Type {
+  readonly sent: string[] = [];
+  #counting = false;
+
+  /** The instance itself: a handle forwards calls, this hands out what they run on. */
+  async self(): Promise<this> {
+    return this;
+  }
+
+  startCounting(): void {
+    if (this.#counting) return;
+    this.#counting = true;
+    this.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        this.sent.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name: `countCommands-${this.fullName}` },
+    );
+  }
+
+  count(command: string): number {
+    return this.sent.filter((name) => name === command).length;
+  }
+}
+
+export const countingTypeRecord = {
+  folder: 'storages/CountingType',
+  declaration: { title: 'Counting', type: 'storages.AwsS3Type' },
+  implementation: CountingS3Type,
+};
