@@ -1,0 +1,14 @@
+import core = require('@mti/core');
+import awsS3 = require('@mti/type-aws-s3');
+
+/**
+ * The `@mti/*` packages app code may import, as this runtime has them loaded. Lazy, so the
+ * loader can offer itself without a require cycle at start-up.
+ */
+export function sharedModules(): Map<string, () => unknown> {
+  return new Map<string, () => unknown>([
+    ['@mti/core', () => core],
+    ['@mti/type-aws-s3', () => awsS3],
+    ['@mti/loader', () => require('../index') as unknown],
+  ]);
+}

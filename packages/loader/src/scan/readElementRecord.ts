@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ElementError, ErrorCode, type ElementClass, type ElementRecord } from '@mti/core';
+import { findCodeEntry } from '../code/findCodeEntry';
+import type { TypeCodeCache } from '../code/TypeCodeCache';
+import { readJsonFile } from './readJsonFile';
+
+export interface ReadElement {
+  record: ElementRecord;
+  /** Absolute paths of the code files the element's class was built from. */
+  codeFiles: ReadonlySet<string>;
+}
+
+/**
+ * Reads one element folder into a record for core: `e.json`, `<Name>.json`, and the class its
+ * `backendBundleEntry` exports. Never throws: a problem travels in `record.problem`, so one
+ * broken folder leaves the others loading.
+ */
+export function readElementRecord(appDir: string, folder: string, code: TypeCodeCache): ReadElement {
+  const leaf = folder.split('/').pop() as string;
+  const element = folder.split('/').join('.');
+  const files = { declaration: `${folder}/e.json`, config: `${folder}/${leaf}.json` };
+  const record: ElementRecord = { folder, files };
+  let codeFiles: ReadonlySet<string> = new Set();
+  try {
+    record.declaration = readJsonFile(join(appDir, files.declaration), files.declaration, element);
+    const configPath = join(appDir, files.config);
+    if (existsSync(configPath)) record.config = readJsonFile(configPath, files.config, element);
+    const declared = record.declaration as { type?: unknown; backendBundleEntry?: unknown } | null;
+    const entry =
+      typeof declared?.backendBundleEntry === 'string' && declared.backendBundleEntry !== ''
+        ? declared.backendBundleEntry
+        : '.';
+    const found = findCodeEntry(appDir, join(appDir, folder), entry);
+    if (found.kind === 'outside') {
+      throw new ElementError({
+        code: ErrorCode.INVALID_CONFIG,
+        element,
+        file: files.declaration,
+        field: 'backendBundleEntry',
+        message: `${element}: ${files.declaration}: "backendBundleEntry" ${JSON.stringify(entry)} leaves the app folder; Type code must live inside it`,
+      });
+    }
+    if (found.kind === 'file') {
+      const codeFile = relative(appDir, found.file).split('\\').join('/');
+      Object.assign(files, { code: codeFile });
+      const loaded = loadClass(code, found.file, codeFile, element);
+      record.implementation = loaded.implementation;
+      codeFiles = loaded.files;
+    }
+  } catch (error) {
+    record.problem = ElementError.is(error)
+      ? error
+      : new ElementError({ code: ErrorCode.UNKNOWN, element, message: `${element}: ${String(error)}`, cause: error });
+  }
+  return { record, codeFiles };
+}
+
+function loadClass(
+  code: TypeCodeCache,
+  file: string,
+  codeFile: string,
+  element: string,
+): { implementation: ElementClass; files: ReadonlySet<string> } {
+  let loaded;
+  try {
+    loaded = code.load(file);
+  } catch (error) {
+    code.forget(file);
+    throw new ElementError({
+      code: ErrorCode.INVALID_CONFIG,
+      element,
+      file: codeFile,
+      message: `${element}: ${codeFile}: the code failed to load: ${error instanceof Error ? error.message : String(error)}`,
+      cause: error,
+    });
+  }
+  const exported = loaded.exports as { default?: unknown } | undefined;
+  const candidate = exported?.default ?? exported;
+  if (typeof candidate !== 'function') {
+    throw new ElementError({
+      code: ErrorCode.INVALID_CONFIG,
+      element,
+      file: codeFile,
+      message: `${element}: ${codeFile} must default-export the Type's class (export default class … extends …)`,
+    });
+  }
+  return { implementation: candidate as ElementClass, files: new Set(loaded.files.keys()) };
+}
