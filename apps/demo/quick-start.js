@@ -3,15 +3,11 @@
 'use strict';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const S3rver = require('s3rver');
-const { createApp } = require('@mti/core');
-const { registrations } = require('@mti/type-aws-s3');
-
-const folder = join(__dirname, 'storages/MyS3');
-const readJson = (file) => JSON.parse(readFileSync(join(folder, file), 'utf8'));
+const { loadApp } = require('@mti/loader');
 
 async function main() {
   const data = mkdtempSync(join(tmpdir(), 'mti-demo-'));
@@ -33,12 +29,8 @@ async function main() {
     S3_BUCKET: bucket,
   };
 
-  const app = createApp({
-    name: 'demo',
-    registrations,
-    env,
-    elements: [{ folder: 'storages/MyS3', declaration: readJson('e.json'), config: readJson('MyS3.json') }],
-  });
+  // This folder is the app: storages/MyS3/e.json and MyS3.json become storages.MyS3.
+  const app = await loadApp(__dirname, { env });
   try {
     for (const element of app.listElements())
       console.log(`${element.kind.padEnd(8)} ${element.fullName.padEnd(20)} ${element.status}`);
