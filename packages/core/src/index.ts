@@ -19,6 +19,8 @@ export { Element } from './element/Element';
 export type { ElementAppApi } from './element/ElementAppApi';
 export type { ElementClass } from './element/ElementClass';
 export type { ElementContext } from './element/ElementContext';
+export type { ElementFunction, ElementFunctions } from './element/ElementFunctions';
+export { functionsOf } from './element/functionsOf';
 export type { ElementInfo } from './element/ElementInfo';
 export type { ElementKind } from './element/ElementKind';
 export type { ElementRecord } from './element/ElementRecord';

@@ -7,6 +7,7 @@ import {
   type App,
   type ElementAppApi,
   type ElementChange,
+  type ElementFunction,
   type ElementInfo,
   type Logger,
 } from '@mti/core';
@@ -83,6 +84,10 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
 
   listElements(): ElementInfo[] {
     return this.#app.listElements();
+  }
+
+  functionsOf(fullName: string): Map<string, ElementFunction> {
+    return this.#app.functionsOf(fullName);
   }
 
   /** Re-reads every element folder now, as a watcher event would. */

@@ -21,6 +21,7 @@ import {
   StorageMeta,
   type DeleteResult,
   type ElementContext,
+  type ElementFunctions,
   type ErrorDescription,
   type ObjectInfo,
   type UploadData,
@@ -52,6 +53,17 @@ const DELETE_BATCH = 1000;
 export class AwsS3Type extends StorageMeta<AwsS3Config> {
   static readonly configSchema = awsS3ConfigSchema;
   static readonly secretFields: readonly string[] = ['accessKeySecret', 'sessionToken'];
+  /** Beyond the seed's five (inherited from storages.Meta). */
+  static override readonly functions: ElementFunctions = {
+    downloadStream: { params: ['name'] },
+    exists: { params: ['name'] },
+    list: { params: ['prefix?', 'options?'] },
+    copy: { params: ['from', 'to'] },
+    move: { params: ['from', 'to'] },
+    deleteMany: { params: ['names'] },
+    getSignUploadUrl: { params: ['file', 'contentType', 'expires?'] },
+    getUrl: { params: ['name'] },
+  };
 
   readonly #client: S3Client;
   readonly #releases: Array<() => void> = [];

@@ -3,6 +3,8 @@ import { Container } from 'inversify';
 import { createInstanceModule, createTypeModule, type ElementModule } from '../container/createElementModule';
 import type { ElementAppApi } from '../element/ElementAppApi';
 import type { ElementContext } from '../element/ElementContext';
+import type { ElementFunction } from '../element/ElementFunctions';
+import { functionsOf } from '../element/functionsOf';
 import type { ElementInfo } from '../element/ElementInfo';
 import type { ElementRecord } from '../element/ElementRecord';
 import type { ElementRegistration } from '../element/ElementRegistration';
@@ -114,6 +116,16 @@ export class App implements ElementAppApi {
       this.#handles.set(fullName, handle);
     }
     return handle as T;
+  }
+
+  /**
+   * The functions an Instance offers to outside callers (its Type's `static functions`, with
+   * inherited ones). Throws like `getElement` for unknown names, Metas and Types, and with the
+   * element's own error when it has no good version to serve.
+   */
+  functionsOf(fullName: string): Map<string, ElementFunction> {
+    this.getElement(fullName);
+    return functionsOf(this.#serve(fullName).implementation);
   }
 
   listElements(): ElementInfo[] {

@@ -1,5 +1,6 @@
 import { secretValues } from '../config/redactedView';
 import { Element } from '../element/Element';
+import type { ElementFunctions } from '../element/ElementFunctions';
 import { ErrorCode } from '../errors/ErrorCode';
 import { scrubSecrets } from '../errors/scrubSecrets';
 import { StorageError } from '../errors/StorageError';
@@ -18,6 +19,15 @@ export interface ErrorDescription {
 export abstract class StorageMeta<TConfig = unknown> extends Element<TConfig> {
   /** Methods every Type under `storages.Meta` must implement; checked when an app is built. */
   static readonly contract: readonly string[] = ['uploadByFile', 'download', 'getObject', 'delete', 'getSignUrl'];
+
+  /** The seed's functions, with its parameter names and order. */
+  static readonly functions: ElementFunctions = {
+    uploadByFile: { params: ['name', 'data', 'contentType?', 'options?'] },
+    getSignUrl: { params: ['file', 'contentType', 'expires?'] },
+    download: { params: ['name'] },
+    getObject: { params: ['name'] },
+    delete: { params: ['name'] },
+  };
 
   abstract uploadByFile(
     name: string,

@@ -4,13 +4,11 @@ declare module 's3rver' {
     address?: string;
     silent?: boolean;
     directory?: string;
-    resetOnClose?: boolean;
     configureBuckets?: Array<{ name: string; configs: Array<string | Buffer> }>;
   }
   export default class S3rver {
     constructor(options: S3rverOptions);
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
-    reset(): void;
   }
 }

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { GatewayApp } from '../GatewayApp';
+
+/** `GET /api/elements`: every element with its status (errors as `{ code, message, file, field }`). */
+export function listRoute(fastify: FastifyInstance, app: GatewayApp): void {
+  fastify.get('/api/elements', async () =>
+    app.listElements().map((element) => ({
+      ...element,
+      ...(element.error === undefined ? {} : { error: element.error.toJSON() }),
+    })),
+  );
+}

@@ -1,0 +1,18 @@
+import { inspect } from 'node:util';
+import { ElementError, StorageError } from '@mti/core';
+
+/** One line: code, element, operation, key, reason. `verbose` adds the cause. */
+export function formatError(error: unknown, verbose = false): string {
+  let line: string;
+  if (StorageError.is(error)) {
+    const key = error.key === undefined ? '' : ` ${JSON.stringify(error.key)}`;
+    line = `mti: ${error.code} ${error.element} ${error.operation}${key}: ${error.detail}`;
+  } else if (ElementError.is(error)) {
+    line = `mti: ${error.code} ${error.message}`;
+  } else {
+    line = `mti: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const cause = (error as { cause?: unknown }).cause;
+  if (verbose && cause !== undefined) line += `\ncause: ${inspect(cause, { depth: 4 })}`;
+  return line;
+}

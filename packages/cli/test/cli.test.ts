@@ -1,0 +1,210 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { seedConfig, seedDeclaration, tempApp, type TempApp } from '../../loader/test/support/tempApp';
+import { runCli, spawnCli } from './support/runCli';
+
+const SECRET = 'cli-SECRET-do-not-print-4242';
+let folder: TempApp;
+
+beforeEach(() => {
+  // The demo's shape: endpoint, keys and bucket come from variables that --embedded-s3 fills.
+  folder = tempApp({
+    'storages/MyS3/e.json': seedDeclaration,
+    'storages/MyS3/MyS3.json': seedConfig({ bucketName: '${S3_BUCKET:-mti-cli}' }),
+  });
+});
+afterEach(() => folder.cleanup());
+
+describe('mti check', () => {
+  it('passes a valid app (exit 0) and prints a table', async () => {
+    const result = await runCli(['check', folder.dir, '--embedded-s3']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ready\s+instance\s+storages\.MyS3\s+storages\.AwsS3Type/);
+    expect(result.stdout).toContain('3 elements, 0 with errors');
+  });
+
+  it('fails (exit 1) naming each broken element with file and field', async () => {
+    folder.write('storages/Bad/e.json', seedDeclaration);
+    folder.write('storages/Bad/Bad.json', seedConfig({ region: 'eu west' }));
+    folder.write('storages/Worse/e.json', '{ "title": ');
+    const result = await runCli(['check', folder.dir, '--embedded-s3']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /error\s+instance\s+storages\.Bad .*storages\/Bad\/Bad\.json \(region\): .*region code/,
+    );
+    expect(result.stdout).toContain('storages/Worse/e.json: storages.Worse: storages/Worse/e.json: invalid JSON');
+    expect(result.stdout).toContain('5 elements, 2 with errors');
+  });
+
+  it('reports unset variables without --embedded-s3', async () => {
+    const result = await runCli(['check', folder.dir], { env: { S3_ENDPOINT: '', S3_ACCESS_KEY_ID: '' } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/S3_(ENDPOINT|ACCESS_KEY_ID|ACCESS_KEY_SECRET) is not set/);
+  });
+});
+
+describe('mti ls', () => {
+  it('lists elements with kind, type and status, as JSON too', async () => {
+    const result = await runCli(['ls', folder.dir, '--embedded-s3', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([
+      { fullName: 'storages.Meta', kind: 'meta', type: '', status: 'ready' },
+      { fullName: 'storages.AwsS3Type', kind: 'type', type: 'storages.Meta', status: 'ready' },
+      { fullName: 'storages.MyS3', kind: 'instance', type: 'storages.AwsS3Type', status: 'ready' },
+    ]);
+  });
+});
+
+describe('mti call', () => {
+  it('uploads a file, reads it back to a file and as JSON, across processes (data in .mti)', async () => {
+    const source = join(folder.dir, 'input.bin');
+    const data = randomBytes(9 * 1024 * 1024 + 3);
+    writeFileSync(source, data);
+    const up = await runCli([
+      'call',
+      folder.dir,
+      'storages.MyS3',
+      'uploadByFile',
+      'in/file.bin',
+      'application/x-test',
+      '--file',
+      source,
+      '--embedded-s3',
+      '--json',
+    ]);
+    expect(up.stderr).toBe('');
+    expect(up.code).toBe(0);
+    expect(JSON.parse(up.stdout)).toMatchObject({
+      key: 'in/file.bin',
+      size: data.length,
+      contentType: 'application/x-test',
+      bucket: 'mti-cli',
+    });
+    expect(existsSync(join(folder.dir, '.mti/s3'))).toBe(true);
+
+    const out = join(folder.dir, 'out.bin');
+    const down = await runCli([
+      'call',
+      folder.dir,
+      'storages.MyS3',
+      'download',
+      'in/file.bin',
+      '--out',
+      out,
+      '--embedded-s3',
+    ]);
+    expect(down.code).toBe(0);
+    expect(down.stdout).toBe(`wrote ${data.length} bytes to ${out}\n`);
+    expect(readFileSync(out).equals(data)).toBe(true);
+
+    const info = await runCli([
+      'call',
+      folder.dir,
+      'storages.MyS3',
+      'getObject',
+      'in/file.bin',
+      '--embedded-s3',
+      '--json',
+    ]);
+    expect(JSON.parse(info.stdout)).toMatchObject({ key: 'in/file.bin', size: data.length });
+    const text = await runCli([
+      'call',
+      folder.dir,
+      'storages.MyS3',
+      'uploadByFile',
+      'note.txt',
+      'plain words',
+      'text/plain',
+      '--embedded-s3',
+      '--json',
+    ]);
+    expect(JSON.parse(text.stdout)).toMatchObject({ size: 11 });
+    const raw = await runCli(['call', folder.dir, 'storages.MyS3', 'download', 'note.txt', '--embedded-s3']);
+    expect(raw.stdout).toBe('plain words');
+    const listed = await runCli([
+      'call',
+      folder.dir,
+      'storages.MyS3',
+      'list',
+      'in/',
+      '{"limit":1}',
+      '--embedded-s3',
+      '--json',
+    ]);
+    expect(JSON.parse(listed.stdout)).toMatchObject({ items: [{ key: 'in/file.bin' }] });
+  });
+
+  it('prints one clear line for an error and exits 1; --verbose adds the cause', async () => {
+    const missing = await runCli(['call', folder.dir, 'storages.MyS3', 'download', 'nope.txt', '--embedded-s3']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(
+      'mti: NOT_FOUND storages.MyS3 download "nope.txt": no such object in bucket "mti-cli"\n',
+    );
+    const verbose = await runCli([
+      '--verbose',
+      'call',
+      folder.dir,
+      'storages.MyS3',
+      'download',
+      'nope.txt',
+      '--embedded-s3',
+    ]);
+    expect(verbose.stderr).toMatch(/^mti: NOT_FOUND .*\ncause: .*NoSuchKey/s);
+    const badArgs = await runCli(['call', folder.dir, 'storages.MyS3', 'download', '--embedded-s3']);
+    expect(badArgs.stderr).toBe('mti: INVALID_ARGUMENT storages.MyS3.download(name) takes 1 arguments, got 0\n');
+    const unknown = await runCli(['call', folder.dir, 'storages.MyS3', 'rm', 'x', '--embedded-s3']);
+    expect(unknown.stderr).toMatch(/^mti: NOT_FOUND storages\.MyS3 has no function "rm"; it offers: copy, delete, /);
+    const noElement = await runCli(['call', folder.dir, 'storages.MyS4', 'download', 'x', '--embedded-s3']);
+    expect(noElement.stderr).toBe(
+      'mti: NOT_FOUND no element "storages.MyS4" in this app; did you mean "storages.MyS3"?\n',
+    );
+  });
+
+  it('never prints a secret, even when the server refuses it', async () => {
+    folder.write(
+      'storages/MyS3/MyS3.json',
+      seedConfig({ accessKeyId: 'NOT-A-KEY', accessKeySecret: SECRET, bucketName: 'mti-cli' }),
+    );
+    const result = await runCli(['--verbose', 'call', folder.dir, 'storages.MyS3', 'download', 'x', '--embedded-s3']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^mti: ACCESS_DENIED/);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(SECRET);
+  });
+});
+
+describe('mti serve', () => {
+  it('refuses a non-loopback address without a token', async () => {
+    const result = await runCli(['serve', folder.dir, '--host', '0.0.0.0', '--embedded-s3'], {
+      env: { MTI_TOKEN: '' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'mti: ACCESS_DENIED refusing to listen on 0.0.0.0 without a token: pass --token or set MTI_TOKEN (or bind 127.0.0.1)\n',
+    );
+  });
+
+  it('starts, prints the address, the elements and two curl lines, serves, and stops on SIGTERM', async () => {
+    const child = spawnCli(['serve', folder.dir, '--embedded-s3', '--port', '0']);
+    let stdout = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    for (let i = 0; i < 200 && !stdout.includes('curl http'); i++) await new Promise((r) => setTimeout(r, 50));
+    const address = /mti serving .* at (http:\/\/127\.0\.0\.1:\d+) \(hot reload on\)/.exec(stdout)?.[1];
+    expect(address).toBeDefined();
+    expect(stdout).toMatch(/embedded S3: s3rver at http:\/\/127\.0\.0\.1:\d+, data in .*\.mti\/s3, buckets: mti-cli/);
+    expect(stdout).toMatch(/ready\s+instance\s+storages\.MyS3/);
+    const curls = stdout.split('\n').filter((line) => line.trim().startsWith('curl '));
+    expect(curls).toHaveLength(2);
+    const put = await fetch(`${address}/api/elements/storages.MyS3/files/hello.txt`, {
+      method: 'PUT',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello from mti',
+    });
+    expect(put.status).toBe(200);
+    expect(await (await fetch(`${address}/api/elements/storages.MyS3/files/hello.txt`)).text()).toBe('hello from mti');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
