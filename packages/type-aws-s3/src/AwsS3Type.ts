@@ -42,6 +42,7 @@ import { encodeKey, objectUrl } from './io/objectUrl';
 import { toBuffer } from './io/toBuffer';
 import { quoteEtag } from './io/quoteEtag';
 import { toUploadBody } from './io/toUploadBody';
+import { PendingAborts } from './upload/PendingAborts';
 import type { CopyResult, DeleteManyItem, ListOptions, ListResult, SignedUpload } from './storageResults';
 
 const DELETE_BATCH = 1000;
@@ -68,12 +69,14 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   readonly #client: S3Client;
   readonly #releases: Array<() => void> = [];
   #signer: S3Client | undefined;
+  readonly #pendingAborts: PendingAborts;
 
   constructor(context: ElementContext<AwsS3Config>) {
     super(context);
     const { client, release } = clientPool.acquire(clientSettings(this.config));
     this.#client = client;
     this.#releases.push(release);
+    this.#pendingAborts = new PendingAborts(client, this.logger);
     this.logger.debug(
       {
         endPoint: this.config.endPoint,
@@ -130,7 +133,13 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
             onProgress({ loaded: progress.loaded ?? 0, total: progress.total }),
           );
         }
-        etag = (await upload.done()).ETag;
+        try {
+          etag = (await upload.done()).ETag;
+        } catch (error) {
+          if (upload.uploadId !== undefined)
+            this.#pendingAborts.add({ Bucket: this.bucket, Key: s3Key, UploadId: upload.uploadId });
+          throw error;
+        }
         size = counted === undefined ? (body as { bytes: Buffer }).bytes.length : counted.bytes();
       }
       return {
@@ -359,7 +368,13 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     });
   }
 
-  override dispose(): void {
+  /** Multipart uploads that failed and are still to be aborted on the server. */
+  get pendingAborts(): number {
+    return this.#pendingAborts.size;
+  }
+
+  override async dispose(): Promise<void> {
+    await this.#pendingAborts.dispose();
     for (const release of this.#releases.splice(0)) release();
   }
 
