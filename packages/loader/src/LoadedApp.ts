@@ -18,6 +18,9 @@ import { readElementRecord, type ReadElement } from './scan/readElementRecord';
 import { ChangeBatcher } from './watch/ChangeBatcher';
 import { watchApp } from './watch/watchApp';
 
+/** chokidar drops further `change` events of a file for this long after one (no trailing event). */
+const CHOKIDAR_THROTTLE_MS = 50;
+
 export interface ReloadEvent {
   fullName: string;
   status: ElementChange['status'];
@@ -53,9 +56,11 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
   readonly #code: TypeCodeCache;
   readonly #env: () => Readonly<Record<string, string | undefined>>;
   readonly #logger: Logger;
-  readonly #batcher = new ChangeBatcher({ quietMs: 15, minDelayMs: 55, maxWaitMs: 250 }, (paths, firstAt) =>
-    this.#onBatch(paths, firstAt),
+  readonly #batcher = new ChangeBatcher(
+    { quietMs: 15, minDelayMs: CHOKIDAR_THROTTLE_MS + 5, maxWaitMs: 250 },
+    (paths, firstAt, lastAt) => this.#onBatch(paths, firstAt, lastAt),
   );
+  readonly #secondLooks = new Set<NodeJS.Timeout>();
   #watcher: FSWatcher | undefined;
   #closing: Promise<void> | undefined;
 
@@ -99,6 +104,8 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
   close(): Promise<void> {
     this.#closing ??= (async () => {
       this.#batcher.cancel();
+      for (const timer of this.#secondLooks) clearTimeout(timer);
+      this.#secondLooks.clear();
       await this.#watcher?.close();
       this.#watcher = undefined;
       await this.#app.close();
@@ -118,7 +125,7 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
     );
   }
 
-  #onBatch(paths: Set<string>, firstAt: number): void {
+  #onBatch(paths: Set<string>, firstAt: number, lastAt: number): void {
     if (this.#closing !== undefined) return;
     const folders = new Set<string>();
     for (const path of paths) {
@@ -135,7 +142,17 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
       }
       for (const folder of this.#foldersTouchedBy(rel, path)) folders.add(folder);
     }
-    if (folders.size > 0) this.#apply(folders, firstAt);
+    if (folders.size === 0) return;
+    this.#apply(folders, firstAt);
+    // chokidar may have swallowed a write that came within 50 ms of one of these events; once
+    // every such window has passed, read the same folders once more. Unchanged ones cost a
+    // file read and give no reload.
+    const wait = Math.max(0, lastAt + CHOKIDAR_THROTTLE_MS + 10 - performance.now());
+    const timer = setTimeout(() => {
+      this.#secondLooks.delete(timer);
+      if (this.#closing === undefined) this.#apply(folders, lastAt + CHOKIDAR_THROTTLE_MS);
+    }, wait);
+    this.#secondLooks.add(timer);
   }
 
   /** Element folders a changed path may affect; the caller re-reads them from disk. */

@@ -3,7 +3,9 @@ export interface BatchTiming {
   quietMs: number;
   /**
    * ...and at least this long after its first: chokidar drops further `change` events for a file
-   * during 50 ms after one, with no trailing event, so reading earlier could miss the last write.
+   * during 50 ms after one, with no trailing event, so reading earlier could miss the last write
+   * of a burst. (A batch cut short by `maxWaitMs`, or holding events that came late, is covered
+   * by the loader's second look once every event's window has passed.)
    */
   minDelayMs: number;
   /** ...but never longer than this after its first event, however busy the folder is. */
@@ -17,12 +19,13 @@ export interface BatchTiming {
  */
 export class ChangeBatcher {
   readonly #timing: BatchTiming;
-  readonly #flush: (paths: Set<string>, firstAt: number) => void;
+  readonly #flush: (paths: Set<string>, firstAt: number, lastAt: number) => void;
   #paths = new Set<string>();
   #firstAt = 0;
+  #lastAt = 0;
   #timer: NodeJS.Timeout | undefined;
 
-  constructor(timing: BatchTiming, flush: (paths: Set<string>, firstAt: number) => void) {
+  constructor(timing: BatchTiming, flush: (paths: Set<string>, firstAt: number, lastAt: number) => void) {
     this.#timing = timing;
     this.#flush = flush;
   }
@@ -30,6 +33,7 @@ export class ChangeBatcher {
   push(path: string): void {
     const now = performance.now();
     if (this.#paths.size === 0) this.#firstAt = now;
+    this.#lastAt = now;
     this.#paths.add(path);
     clearTimeout(this.#timer);
     const { quietMs, minDelayMs, maxWaitMs } = this.#timing;
@@ -46,6 +50,6 @@ export class ChangeBatcher {
     const paths = this.#paths;
     this.#paths = new Set();
     this.#timer = undefined;
-    if (paths.size > 0) this.#flush(paths, this.#firstAt);
+    if (paths.size > 0) this.#flush(paths, this.#firstAt, this.#lastAt);
   }
 }
