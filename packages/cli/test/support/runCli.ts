@@ -26,7 +26,8 @@ export function runCli(
 }
 
 export function spawnCli(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): ChildProcess {
-  const { NODE_OPTIONS: _ignored, ...env } = process.env;
+  // As a user's shell would: no test-runner NODE_OPTIONS, no DEBUG logging on stderr.
+  const { NODE_OPTIONS: _options, DEBUG: _debug, ...env } = process.env;
   return spawn(process.execPath, [bin, ...args], {
     env: { ...env, ...options.env },
     cwd: options.cwd,
