@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedConfig, seedDeclaration, tempApp, type TempApp } from '../../loader/test/support/tempApp';
-import { runCli, spawnCli } from './support/runCli';
+import { bin, runCli, spawnCli } from './support/runCli';
 
 const SECRET = 'cli-SECRET-do-not-print-4242';
 let folder: TempApp;
@@ -171,6 +172,57 @@ describe('mti call', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^mti: ACCESS_DENIED/);
     expect(`${result.stdout}${result.stderr}`).not.toContain(SECRET);
+  });
+});
+
+describe('progress bars', () => {
+  it('show on a terminal for transfers above a few MiB, up and down', () => {
+    const source = join(folder.dir, 'big.bin');
+    writeFileSync(source, randomBytes(6 * 1024 * 1024));
+    // A real pseudo-terminal (util-linux script), so stderr is a TTY as in a person's shell.
+    const inTerminal = (args: string[]): string => {
+      const command = [process.execPath, bin, ...args].map((a) => `'${a}'`).join(' ');
+      const { NODE_OPTIONS: _o, DEBUG: _d, ...env } = process.env;
+      return spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env }).stdout.replace(/\r/g, '\n');
+    };
+    const up = inTerminal([
+      'call',
+      folder.dir,
+      'storages.MyS3',
+      'uploadByFile',
+      'big.bin',
+      '--file',
+      source,
+      '--embedded-s3',
+      '--json',
+    ]);
+    expect(up).toMatch(/upload \[=+\] 100% 6\/6 MiB/);
+    const down = inTerminal([
+      'call',
+      folder.dir,
+      'storages.MyS3',
+      'download',
+      'big.bin',
+      '--out',
+      join(folder.dir, 'back.bin'),
+      '--embedded-s3',
+    ]);
+    expect(down).toMatch(/download \[=+\] 100% 6\/6 MiB/);
+    expect(readFileSync(join(folder.dir, 'back.bin')).equals(readFileSync(source))).toBe(true);
+    writeFileSync(join(folder.dir, 'small.bin'), randomBytes(1024));
+    const small = inTerminal([
+      'call',
+      folder.dir,
+      'storages.MyS3',
+      'uploadByFile',
+      'small.bin',
+      '--file',
+      join(folder.dir, 'small.bin'),
+      '--embedded-s3',
+      '--json',
+    ]);
+    expect(small).toContain('"size":1024');
+    expect(small).not.toContain('upload [');
   });
 });
 
