@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { call } from './commands/call';
 import { check } from './commands/check';
 import { ls } from './commands/ls';
-import { serve } from './commands/serve';
+import { serve, type ServeOptions } from './commands/serve';
 import { formatError } from './output/formatError';
 
 const integer = (value: string): number => {
@@ -43,32 +43,19 @@ export async function run(argv: string[]): Promise<number> {
     .option('--body-limit <bytes>', 'largest JSON request body', integer, 1024 * 1024)
     .option('--upload-limit <bytes>', 'largest file upload', integer, 5 * 1024 ** 3)
     .action(
-      guard(
-        async (
-          appDir: string,
-          options: {
-            port: number;
-            host: string;
-            embeddedS3?: boolean;
-            watch: boolean;
-            token?: string;
-            bodyLimit: number;
-            uploadLimit: number;
-          },
-        ) => {
-          const stop = await serve(appDir, options);
-          await new Promise<void>((resolve) => {
-            const shutdown = (): void => {
-              process.off('SIGINT', shutdown);
-              process.off('SIGTERM', shutdown);
-              void stop().then(resolve);
-            };
-            process.on('SIGINT', shutdown);
-            process.on('SIGTERM', shutdown);
-          });
-          return 0;
-        },
-      ),
+      guard(async (appDir: string, options: ServeOptions) => {
+        const stop = await serve(appDir, options);
+        await new Promise<void>((resolve) => {
+          const shutdown = (): void => {
+            process.off('SIGINT', shutdown);
+            process.off('SIGTERM', shutdown);
+            void stop().then(resolve);
+          };
+          process.on('SIGINT', shutdown);
+          process.on('SIGTERM', shutdown);
+        });
+        return 0;
+      }),
     );
 
   program

@@ -1,30 +1,10 @@
 import { AwsS3Type } from '@mti/type-aws-s3';
 import { loadApp, type LoadedApp } from '@mti/loader';
-import { s3Env, type RunningS3rver } from './support/s3';
-import { seedConfig, seedDeclaration, tempApp, type TempApp } from './support/tempApp';
+import { appsOnS3 } from './support/appsOnS3';
+import { seedConfig, seedDeclaration } from './support/tempApp';
 
-let server: RunningS3rver;
-let env: Record<string, string>;
-beforeAll(async () => {
-  ({ server, env } = await s3Env());
-});
-afterAll(() => server.stop());
-
-const opened: Array<{ app?: LoadedApp; folder: TempApp }> = [];
-afterEach(async () => {
-  for (const { app, folder } of opened.splice(0)) {
-    await app?.close();
-    folder.cleanup();
-  }
-});
-
-async function load(files: Record<string, string | object>): Promise<LoadedApp> {
-  const folder = tempApp(files);
-  const entry: { app?: LoadedApp; folder: TempApp } = { folder };
-  opened.push(entry);
-  entry.app = await loadApp(folder.dir, { env });
-  return entry.app;
-}
+const apps = appsOnS3();
+const load = apps.load;
 
 const byName = (app: LoadedApp) => new Map(app.listElements().map((e) => [e.fullName, e]));
 
@@ -39,7 +19,7 @@ describe('loadApp', () => {
     expect(byName(app).get('storages.AwsS3Type')).toMatchObject({ kind: 'type', origin: 'builtin' });
     const s3 = app.getElement<AwsS3Type>('storages.MyS3');
     const result = await s3.uploadByFile('a/b.txt', Buffer.from('data'), 'text/plain');
-    expect(result.url).toBe(`${server.endpoint}/mti-test/a/b.txt`);
+    expect(result.url).toBe(`${apps.endpoint()}/mti-test/a/b.txt`);
     expect((await s3.download('a/b.txt')).toString()).toBe('data');
   });
 
@@ -117,8 +97,7 @@ describe('loadApp', () => {
     [{ typePackages: ['@acme/missing'] }, 'type package "@acme/missing" cannot be found'],
     [{ typo: [] }, 'Unrecognized key'],
   ])('refuses app.json %j', async (appJson, message) => {
-    const folder = tempApp({ 'app.json': appJson });
-    opened.push({ folder });
+    const folder = apps.folder({ 'app.json': appJson });
     await expect(loadApp(folder.dir)).rejects.toThrow(message);
   });
 

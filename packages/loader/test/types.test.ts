@@ -1,30 +1,10 @@
 import { AwsS3Type } from '@mti/type-aws-s3';
 import { loadApp, type LoadedApp } from '@mti/loader';
-import { s3Env, type RunningS3rver } from './support/s3';
-import { seedConfig, seedDeclaration, tempApp, type TempApp } from './support/tempApp';
+import { appsOnS3 } from './support/appsOnS3';
+import { seedConfig, seedDeclaration } from './support/tempApp';
 
-let server: RunningS3rver;
-let env: Record<string, string>;
-beforeAll(async () => {
-  ({ server, env } = await s3Env());
-});
-afterAll(() => server.stop());
-
-const opened: Array<{ app?: LoadedApp; folder: TempApp }> = [];
-afterEach(async () => {
-  for (const { app, folder } of opened.splice(0)) {
-    await app?.close();
-    folder.cleanup();
-  }
-});
-
-async function load(files: Record<string, string | object>): Promise<LoadedApp> {
-  const folder = tempApp(files);
-  const entry: { app?: LoadedApp; folder: TempApp } = { folder };
-  opened.push(entry);
-  entry.app = await loadApp(folder.dir, { env });
-  return entry.app;
-}
+const apps = appsOnS3();
+const load = apps.load;
 
 const info = (app: LoadedApp, fullName: string) => app.listElements().find((e) => e.fullName === fullName);
 
@@ -164,15 +144,13 @@ describe('Types in the app folder', () => {
   });
 
   it('refuses a symlink that brings code in from outside the app', async () => {
-    const outside = tempApp({ 'index.ts': 'export default class Evil {}\n' });
-    opened.push({ folder: outside });
-    const folder = tempApp({
+    const outside = apps.folder({ 'index.ts': 'export default class Evil {}\n' });
+    const folder = apps.folder({
       'storages/Linked/e.json': { title: 'x', type: 'storages.AwsS3Type', backendBundleEntry: 'code' },
     });
-    opened.push({ folder });
     require('node:fs').symlinkSync(outside.dir, `${folder.dir}/storages/Linked/code`);
-    const app = await loadApp(folder.dir, { env });
-    opened.push({ app, folder: tempApp() });
+    const app = await loadApp(folder.dir, { env: apps.env() });
     expect(info(app, 'storages.Linked')?.error?.message).toContain('leaves the app folder');
+    await app.close();
   });
 });

@@ -3,9 +3,8 @@ import { Readable } from 'node:stream';
 import { pipeline as pipelineCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ElementError, ErrorCode, type ObjectInfo } from '@mti/core';
-import { loadApp } from '@mti/loader';
 import { progressStream } from '../output/progress';
-import { appEnv } from './appEnv';
+import { withLoadedApp } from './withLoadedApp';
 
 export interface CallOptions {
   file?: string;
@@ -33,9 +32,7 @@ export async function call(
   rawArgs: string[],
   options: CallOptions,
 ): Promise<number> {
-  const setup = await appEnv(appDir, options.embeddedS3 === true);
-  const app = await loadApp(setup.appDir, { env: setup.env });
-  try {
+  return withLoadedApp(appDir, options.embeddedS3 === true, async (app) => {
     const functions = app.functionsOf(fullName);
     const fn = functions.get(method);
     if (fn === undefined) {
@@ -93,8 +90,5 @@ export async function call(
     }
     process.stdout.write(`${JSON.stringify(result ?? null, null, options.json === true ? undefined : 2)}\n`);
     return 0;
-  } finally {
-    await app.close();
-    await setup.stop();
-  }
+  });
 }

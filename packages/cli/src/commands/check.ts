@@ -1,14 +1,10 @@
-import { loadApp } from '@mti/loader';
 import { elementTable } from '../output/elementTable';
-import { appEnv } from './appEnv';
+import { withLoadedApp } from './withLoadedApp';
 
 /** `mti check <appDir>`: validates every element; exit code 1 when any has an error. */
-export async function check(appDir: string, options: { embeddedS3?: boolean; json?: boolean }): Promise<number> {
-  const setup = await appEnv(appDir, options.embeddedS3 === true);
-  try {
-    const app = await loadApp(setup.appDir, { env: setup.env });
+export function check(appDir: string, options: { embeddedS3?: boolean; json?: boolean }): Promise<number> {
+  return withLoadedApp(appDir, options.embeddedS3 === true, async (app) => {
     const elements = app.listElements();
-    await app.close();
     const broken = elements.filter((e) => e.status === 'error');
     if (options.json === true) {
       process.stdout.write(
@@ -24,7 +20,5 @@ export async function check(appDir: string, options: { embeddedS3?: boolean; jso
       );
     }
     return broken.length === 0 ? 0 : 1;
-  } finally {
-    await setup.stop();
-  }
+  });
 }

@@ -1,14 +1,10 @@
-import { loadApp } from '@mti/loader';
 import { elementTable } from '../output/elementTable';
-import { appEnv } from './appEnv';
+import { withLoadedApp } from './withLoadedApp';
 
 /** `mti ls <appDir>`: elements with kind, type and status. */
-export async function ls(appDir: string, options: { embeddedS3?: boolean; json?: boolean }): Promise<number> {
-  const setup = await appEnv(appDir, options.embeddedS3 === true);
-  try {
-    const app = await loadApp(setup.appDir, { env: setup.env });
+export function ls(appDir: string, options: { embeddedS3?: boolean; json?: boolean }): Promise<number> {
+  return withLoadedApp(appDir, options.embeddedS3 === true, async (app) => {
     const elements = app.listElements();
-    await app.close();
     process.stdout.write(
       options.json === true
         ? `${JSON.stringify(
@@ -19,7 +15,5 @@ export async function ls(appDir: string, options: { embeddedS3?: boolean; json?:
         : `${elementTable(elements)}\n`,
     );
     return 0;
-  } finally {
-    await setup.stop();
-  }
+  });
 }
