@@ -2,10 +2,7 @@
 'use strict';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const { mkdtempSync, rmSync } = require('node:fs');
-const { tmpdir } = require('node:os');
-const { join } = require('node:path');
-const S3rver = require('s3rver');
+const { planEmbeddedS3, startEmbeddedS3 } = require('@mti/cli');
 const { loadApp } = require('@mti/loader');
 
 /** Prints audit lines; the rest stays quiet. */
@@ -26,21 +23,8 @@ const logger = {
 };
 
 async function main() {
-  const data = mkdtempSync(join(tmpdir(), 'mti-custom-'));
-  const server = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    silent: true,
-    directory: data,
-    configureBuckets: [{ name: 'mti-custom', configs: [] }],
-  });
-  const { port } = await server.run();
-  const env = {
-    ...process.env,
-    S3_ENDPOINT: `http://127.0.0.1:${port}`,
-    S3_ACCESS_KEY_ID: 'S3RVER',
-    S3_ACCESS_KEY_SECRET: 'S3RVER',
-  };
+  const embedded = await startEmbeddedS3(__dirname, planEmbeddedS3(__dirname, process.env));
+  const env = { ...process.env, ...embedded.env };
   const app = await loadApp(__dirname, { env, logger });
   try {
     for (const e of app.listElements()) {
@@ -53,15 +37,16 @@ async function main() {
     console.log(`Reports stored "${uploaded.key}" at ${uploaded.url}`);
 
     const archive = app.getElement('storages.Archive');
-    await archive.uploadByFile('2026/q4.csv', 'frozen copy', 'text/csv');
+    // Data stays in .mti between runs, and the archive is write-once: a new key per run.
+    const frozen = `2026/q4-${Date.now()}.csv`;
+    await archive.uploadByFile(frozen, 'frozen copy', 'text/csv');
     await archive
-      .uploadByFile('2026/q4.csv', 'again')
+      .uploadByFile(frozen, 'again')
       .catch((error) => console.log(`Archive refuses a second write: ${error.code}: ${error.message}`));
-    await archive.delete('2026/q4.csv').catch((error) => console.log(`Archive refuses deletes: ${error.code}`));
+    await archive.delete(frozen).catch((error) => console.log(`Archive refuses deletes: ${error.code}`));
   } finally {
     await app.close();
-    await server.close();
-    rmSync(data, { recursive: true, force: true });
+    await embedded.stop();
   }
 }
 

@@ -1,33 +1,15 @@
 // The seed's Quick Start against an embedded s3rver: no AWS account needed.
-// Run from the repo root with `pnpm start` (it builds the packages first).
+// Run from the repo root with `pnpm quick-start` (it builds the packages first).
 'use strict';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const { mkdtempSync, rmSync } = require('node:fs');
-const { tmpdir } = require('node:os');
-const { join } = require('node:path');
-const S3rver = require('s3rver');
+const { planEmbeddedS3, startEmbeddedS3 } = require('@mti/cli');
 const { loadApp } = require('@mti/loader');
 
 async function main() {
-  const data = mkdtempSync(join(tmpdir(), 'mti-demo-'));
-  const bucket = process.env.S3_BUCKET ?? 'mti-demo';
-  const server = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    silent: true,
-    directory: data,
-    configureBuckets: [{ name: bucket, configs: [] }],
-  });
-  const { port } = await server.run();
-  // The values MyS3.json asks for through ${...}: s3rver's built-in account.
-  const env = {
-    ...process.env,
-    S3_ENDPOINT: `http://127.0.0.1:${port}`,
-    S3_ACCESS_KEY_ID: 'S3RVER',
-    S3_ACCESS_KEY_SECRET: 'S3RVER',
-    S3_BUCKET: bucket,
-  };
+  // The embedded server `mti serve --embedded-s3` uses, with the values MyS3.json asks for.
+  const embedded = await startEmbeddedS3(__dirname, planEmbeddedS3(__dirname, process.env));
+  const env = { ...process.env, ...embedded.env };
 
   // This folder is the app: storages/MyS3/e.json and MyS3.json become storages.MyS3.
   const app = await loadApp(__dirname, { env });
@@ -53,8 +35,7 @@ async function main() {
       .catch((error) => console.log(`And a download now fails with ${error.code}: ${error.message}`));
   } finally {
     await app.close();
-    await server.close();
-    rmSync(data, { recursive: true, force: true });
+    await embedded.stop();
   }
 }
 

@@ -1,12 +1,65 @@
 'use strict';
 
-/** Median, p95, min and max of a list of numbers (milliseconds). */
+/** Median, p95, min and max of a list of numbers. */
 function summarize(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   return { n: sorted.length, median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
-const fmt = (ms) => (ms === undefined ? '-' : `${ms.toFixed(1)} ms`);
+const digits = { ms: 1, 'ops/s': 0, 'MiB/s': 1, MiB: 1 };
 
-module.exports = { summarize, fmt };
+/** A number with its unit: `57.3 ms`, `1,480 ops/s`, `112.4 MiB/s`; `-` when there is none. */
+function fmt(value, unit = 'ms') {
+  if (value === undefined) return '-';
+  const d = digits[unit] ?? 1;
+  return `${value.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d })} ${unit}`;
+}
+
+/** `min–max unit` */
+function spread(s, unit = 'ms') {
+  return `${fmt(s.min, unit).split(' ')[0]}–${fmt(s.max, unit)}`;
+}
+
+/** `0.98×`; higher is better for throughput, so it is candidate ÷ reference. */
+const ratio = (value, reference) => `${(value / reference).toFixed(2)}×`;
+
+/**
+ * The median over rounds of `candidate ÷ reference` within each round (`alternate` runs them
+ * back to back), which drift of the server or the machine over a run affects far less than a
+ * ratio of two medians taken over the whole run.
+ */
+function pairedRatio(values, name, reference = 'raw') {
+  const ours = values.get(name);
+  const theirs = values.get(reference);
+  return summarize(ours.map((value, round) => value / theirs[round])).median;
+}
+
+/** Runs `measure(candidate, round)` for every candidate in every round, rotating who goes first. */
+async function alternate(candidates, rounds, measure) {
+  const values = new Map(candidates.map((c) => [c.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < candidates.length; i++) {
+      const candidate = candidates[(round + i) % candidates.length];
+      values.get(candidate.name).push(await measure(candidate, round));
+    }
+  }
+  return values;
+}
+
+/** Runs `count` calls of `call(i)` with `concurrency` in flight; resolves with each call's ms. */
+async function pool(count, concurrency, call) {
+  const latencies = new Array(count);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++) {
+      const started = performance.now();
+      await call(i);
+      latencies[i] = performance.now() - started;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return latencies;
+}
+
+module.exports = { summarize, fmt, spread, ratio, pairedRatio, alternate, pool };

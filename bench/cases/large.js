@@ -1,0 +1,137 @@
+'use strict';
+// Large objects: 1 GiB (64 MiB with --quick) of random data from a file stream up, and back down
+// to a file, each transfer in a fresh worker process (workers/largeWorker.js) so that each
+// candidate's peak RSS is its own. Every download is checked against the source's sha256.
+const { createHash, randomBytes } = require('node:crypto');
+const { createReadStream, mkdtempSync, openSync, closeSync, statfsSync, writeSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { createCandidate, PART_SIZE_MIB, QUEUE_SIZE, MiB } = require('../lib/candidates');
+const { runWorker } = require('../lib/fork');
+const { alternate, fmt, pairedRatio, spread, summarize } = require('../lib/stats');
+
+const worker = join(__dirname, '../workers/largeWorker.js');
+const names = ['raw', 'element', 'flydrive'];
+const labels = {
+  raw: 'raw lib-storage Upload / GetObject',
+  element: 'mti element (app.getElement)',
+  flydrive: 'flydrive 1.3.0 putStream / getStream',
+};
+
+function writeRandomFile(file, bytes) {
+  const fd = openSync(file, 'w');
+  try {
+    for (let written = 0; written < bytes;) {
+      const chunk = randomBytes(Math.min(16 * MiB, bytes - written));
+      writeSync(fd, chunk);
+      written += chunk.length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function sha256(file) {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: MiB })) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+async function largeCase({ s3, quick }) {
+  const sizeMiB = quick ? 64 : 1024;
+  const rounds = quick ? 1 : 5;
+  const size = sizeMiB === 1024 ? '1 GiB' : `${sizeMiB} MiB`;
+  // The source, one download, and on s3rver the object and its parts while they are joined.
+  const { bavail, bsize } = statfsSync(tmpdir());
+  if (bavail * bsize < 5 * sizeMiB * MiB) {
+    throw new Error(`large: needs ${5 * sizeMiB} MiB free in ${tmpdir()}, has ${Math.floor((bavail * bsize) / MiB)}`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'mti-bench-large-'));
+  const source = join(dir, 'source.bin');
+  const target = join(dir, 'download.bin');
+  const cleaner = await createCandidate('raw', s3.env);
+  try {
+    writeRandomFile(source, sizeMiB * MiB);
+    const expected = await sha256(source);
+    const env = s3.env;
+    const candidates = names.map((name) => ({ name }));
+
+    // What each candidate's process holds without a transfer (modules, one client, one small call).
+    const baseline = {};
+    for (const name of names) {
+      baseline[name] = (
+        await runWorker(worker, { candidate: name, op: 'baseline', key: `bench-large/baseline-${name}`, env })
+      ).maxRssMiB;
+      await cleaner.delete(`bench-large/baseline-${name}`);
+    }
+
+    const results = await alternate(candidates, rounds, async ({ name }, round) => {
+      const key = `bench-large/${name}-${round}`;
+      const up = await runWorker(worker, { candidate: name, op: 'upload', key, file: source, env });
+      const down = await runWorker(worker, { candidate: name, op: 'download', key, file: target, env });
+      const actual = await sha256(target);
+      if (actual !== expected) throw new Error(`large ${name}: downloaded sha256 ${actual} ≠ source ${expected}`);
+      rmSync(target, { force: true });
+      await cleaner.delete(key);
+      const mibs = (r) => r.bytes / MiB / (r.ms / 1000);
+      return { up: mibs(up), down: mibs(down), upRss: up.maxRssMiB, downRss: down.maxRssMiB };
+    });
+
+    const rows = [];
+    const values = (field) => new Map(names.map((name) => [name, results.get(name).map((r) => r[field])]));
+    const stat = (name, field) => summarize(values(field).get(name));
+    const paired = (name, field) => pairedRatio(values(field), name);
+    for (const [field, what, unit] of [
+      ['up', `large ${size} upload from a file stream`, 'MiB/s'],
+      ['down', `large ${size} download to a file`, 'MiB/s'],
+      ['upRss', `large ${size} upload: peak RSS of the process`, 'MiB'],
+      ['downRss', `large ${size} download: peak RSS of the process`, 'MiB'],
+    ]) {
+      for (const name of names) {
+        const s = stat(name, field);
+        rows.push({
+          case: what,
+          candidate: labels[name],
+          median: s.median,
+          unit,
+          spread: spread(s, unit),
+          n: s.n,
+          ratio: `${paired(name, field).toFixed(2)}×`,
+        });
+      }
+    }
+    const element = (field) => stat('element', field);
+    const raw = (field) => stat('raw', field);
+    const throughputTarget = (field, target) => ({
+      target,
+      holds: paired('element', field) >= 0.95,
+      measured: `${paired('element', field).toFixed(3)}× (median ${fmt(element(field).median, 'MiB/s')} vs ${fmt(raw(field).median, 'MiB/s')})`,
+    });
+    const peak = Math.max(element('upRss').max, element('downRss').max);
+    return {
+      rows,
+      notes: [
+        `large objects: part size ${PART_SIZE_MIB} MiB × queue ${QUEUE_SIZE} for the element and raw Upload; ` +
+          `flydrive sends one PutObject with the stream as its body; each transfer in its own process, ` +
+          `throughput timed inside it (module loading excluded); ratio = median over rounds of candidate ÷ raw ` +
+          `in the same round; every download matched the source's sha256`,
+        `large objects: peak RSS of the same worker without a transfer (modules, one client, one 4 KiB put): ` +
+          names.map((name) => `${name} ${fmt(baseline[name], 'MiB')}`).join(', '),
+      ],
+      targets: [
+        {
+          target: `large: element peak RSS ≤ 150 MiB (highest of all its up- and downloads)`,
+          holds: peak <= 150,
+          measured: fmt(peak, 'MiB'),
+        },
+        throughputTarget('up', 'large upload: element ≥ 0.95× raw lib-storage Upload'),
+        throughputTarget('down', 'large download: element ≥ 0.95× raw GetObject'),
+      ],
+    };
+  } finally {
+    await cleaner.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { largeCase };

@@ -1,0 +1,87 @@
+'use strict';
+// Small objects: 4 KiB uploadByFile, download and getObject, 2,000 calls each at concurrency 16,
+// by the element (through its handle), the raw SDK and flydrive, alternating in rounds.
+const { randomBytes } = require('node:crypto');
+const { createCandidates } = require('../lib/candidates');
+const { alternate, fmt, pairedRatio, pool, spread, summarize } = require('../lib/stats');
+
+const SIZE = 4096;
+const CONCURRENCY = 16;
+const KEYS = 200;
+
+const operations = [
+  { name: 'uploadByFile', run: (c, key, data) => c.put(`bench-small/put/${c.name}/${key}`, data) },
+  {
+    name: 'download',
+    run: async (c, key) => {
+      const bytes = await c.get(`bench-small/read/${key}`);
+      if (bytes.length !== SIZE) throw new Error(`${c.name} download: got ${bytes.length} bytes`);
+    },
+  },
+  { name: 'getObject', run: (c, key) => c.head(`bench-small/read/${key}`) },
+];
+
+async function smallCase({ s3, quick }) {
+  const calls = quick ? 400 : 2_000;
+  const rounds = quick ? 3 : 7;
+  const data = randomBytes(SIZE);
+  const candidates = await createCandidates(s3.env);
+  const [raw] = candidates;
+  try {
+    await pool(KEYS, CONCURRENCY, (i) => raw.put(`bench-small/read/${i}`, data));
+    // Warm-up, not measured: JIT, keep-alive sockets, s3rver's own JIT.
+    for (const op of operations)
+      for (const c of candidates) await pool(quick ? 200 : 1_000, CONCURRENCY, (i) => op.run(c, i % KEYS, data));
+
+    const rows = [];
+    const targets = [];
+    const notes = [];
+    for (const op of operations) {
+      const latencies = new Map(candidates.map((c) => [c.name, []]));
+      const cpu = new Map(candidates.map((c) => [c.name, []]));
+      const throughput = await alternate(candidates, rounds, async (c) => {
+        const started = performance.now();
+        const cpuBefore = process.cpuUsage();
+        const ms = await pool(calls, CONCURRENCY, (i) => op.run(c, i % KEYS, data));
+        const elapsed = performance.now() - started;
+        const { user, system } = process.cpuUsage(cpuBefore);
+        latencies.get(c.name).push(...ms);
+        cpu.get(c.name).push((user + system) / calls);
+        return calls / (elapsed / 1000);
+      });
+      for (const c of candidates) {
+        const s = summarize(throughput.get(c.name));
+        rows.push({
+          case: `small 4 KiB ${op.name}, ${calls.toLocaleString('en-US')} calls × 16`,
+          candidate: c.label,
+          median: s.median,
+          unit: 'ops/s',
+          p95: summarize(latencies.get(c.name)).p95,
+          spread: spread(s, 'ops/s'),
+          n: s.n,
+          ratio: `${pairedRatio(throughput, c.name).toFixed(2)}×`,
+        });
+      }
+      const element = pairedRatio(throughput, 'element');
+      targets.push({
+        target: `small ${op.name}: element ≥ 0.97× raw`,
+        holds: element >= 0.97,
+        measured: `${element.toFixed(3)}× (median ${fmt(summarize(throughput.get('element')).median, 'ops/s')} vs ${fmt(summarize(throughput.get('raw')).median, 'ops/s')})`,
+      });
+      notes.push(
+        `small ${op.name}: CPU of the bench process per call (median over rounds): ` +
+          candidates.map((c) => `${c.name} ${summarize(cpu.get(c.name)).median.toFixed(0)} µs`).join(', '),
+      );
+    }
+    notes.unshift(
+      `small objects: median throughput over ${rounds} rounds (candidates alternate, the first one rotating); ` +
+        `ratio = median over rounds of candidate ÷ raw in the same round; ` +
+        `p95 is the per-call latency over all rounds; one warm-up pass per candidate is not counted`,
+    );
+    return { rows, notes, targets };
+  } finally {
+    for (const c of candidates) await c.close();
+  }
+}
+
+module.exports = { smallCase };
