@@ -36,10 +36,9 @@ import { clientSettings } from './client/clientSettings';
 import { type AwsS3Config, awsS3ConfigSchema, partSizeBytes } from './config/awsS3ConfigSchema';
 import { storageClasses } from './config/storageClasses';
 import { describeS3Error } from './errors/describeS3Error';
-import { countBytes } from './io/countBytes';
 import { guardBody } from './io/guardBody';
 import { encodeKey, objectUrl } from './io/objectUrl';
-import { toBuffer } from './io/toBuffer';
+import { readBody } from './io/readBody';
 import { quoteEtag } from './io/quoteEtag';
 import { toUploadBody } from './io/toUploadBody';
 import { PendingAborts } from './upload/PendingAborts';
@@ -119,20 +118,21 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
         size = body.bytes.length;
         options.onProgress?.({ loaded: size, total: size });
       } else {
-        const counted = body.kind === 'stream' ? countBytes(body.stream) : undefined;
         const upload = new Upload({
           client: this.#client,
-          params: { ...params, Body: counted?.stream ?? (body.kind === 'bytes' ? body.bytes : undefined) },
+          params: { ...params, Body: body.kind === 'bytes' ? body.bytes : body.stream },
           partSize: partSizeBytes(this.config),
           queueSize: this.config.multipart.queueSize,
           leavePartsOnError: false,
         });
+        // lib-storage reports the bytes acknowledged so far, part by part: the last report is
+        // the size of a stream, with no counting stage in the way of its parts.
+        let uploaded = 0;
         const onProgress = options.onProgress;
-        if (onProgress !== undefined) {
-          upload.on('httpUploadProgress', (progress) =>
-            onProgress({ loaded: progress.loaded ?? 0, total: progress.total }),
-          );
-        }
+        upload.on('httpUploadProgress', (progress) => {
+          uploaded = progress.loaded ?? uploaded;
+          onProgress?.({ loaded: uploaded, total: progress.total });
+        });
         try {
           etag = (await upload.done()).ETag;
         } catch (error) {
@@ -140,7 +140,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
             this.#pendingAborts.add({ Bucket: this.bucket, Key: s3Key, UploadId: upload.uploadId });
           throw error;
         }
-        size = counted === undefined ? (body as { bytes: Buffer }).bytes.length : counted.bytes();
+        size = body.kind === 'bytes' ? body.bytes.length : uploaded;
       }
       return {
         url: objectUrl(this.config, s3Key),
@@ -198,7 +198,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     const { key, s3Key } = this.#key(operation, name);
     return this.run(operation, key, async () => {
       const out = await this.#client.send(new GetObjectCommand({ Bucket: this.bucket, Key: s3Key }));
-      return toBuffer(guardBody(out.Body as Readable, out.ContentLength, (error) => error as Error));
+      return readBody(out.Body as Readable, out.ContentLength);
     });
   }
 

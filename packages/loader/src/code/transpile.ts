@@ -1,12 +1,17 @@
-import { transformSync } from '@swc/core';
+import type * as Swc from '@swc/core';
+
+// Loaded on the first transpile, not with the loader: the native binding costs about 16 MiB of
+// memory that apps without Type code of their own never use.
+let swc: typeof Swc | undefined;
 
 /**
  * TypeScript (or modern JavaScript) to CommonJS, with legacy decorators and their metadata as
  * inversify expects, so app Type code needs no build step.
  */
 export function transpile(source: string, filename: string): string {
+  swc ??= require('@swc/core') as typeof Swc;
   const typescript = /\.[cm]?tsx?$/.test(filename);
-  return transformSync(source, {
+  return swc.transformSync(source, {
     filename,
     sourceMaps: 'inline',
     jsc: {
