@@ -2,7 +2,7 @@
 // Signing: getSignUrl (presigned GET with a response Content-Type) one after another, against
 // the raw presigner on a client with the same settings; flydrive's getSignedUrl for reference.
 const { createCandidates } = require('../lib/candidates');
-const { alternate, fmt, pairedRatio, spread, summarize } = require('../lib/stats');
+const { alternate, fmt, opsRow, pairedRatio, summarize } = require('../lib/stats');
 
 async function signingCase({ s3, quick }) {
   const calls = quick ? 1_000 : 1_500;
@@ -24,19 +24,15 @@ async function signingCase({ s3, quick }) {
       await sign(c, calls, latencies.get(c.name));
       return calls / ((performance.now() - started) / 1000);
     });
-    const rows = candidates.map((c) => {
-      const s = summarize(throughput.get(c.name));
-      return {
-        case: `getSignUrl, ${calls.toLocaleString('en-US')} in a row`,
-        candidate: c.label.replace('raw @aws-sdk/client-s3 (one client)', 'raw @aws-sdk/s3-request-presigner'),
-        median: s.median,
-        unit: 'ops/s',
-        p95: summarize(latencies.get(c.name)).p95,
-        spread: spread(s, 'ops/s'),
-        n: s.n,
-        ratio: `${pairedRatio(throughput, c.name).toFixed(2)}×`,
-      };
-    });
+    const rows = candidates.map((c) =>
+      opsRow(
+        `getSignUrl, ${calls.toLocaleString('en-US')} in a row`,
+        c,
+        throughput,
+        latencies,
+        c.label.replace('raw @aws-sdk/client-s3 (one client)', 'raw @aws-sdk/s3-request-presigner'),
+      ),
+    );
     const element = pairedRatio(throughput, 'element');
     return {
       rows,

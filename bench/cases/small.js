@@ -3,7 +3,7 @@
 // by the element (through its handle), the raw SDK and flydrive, alternating in rounds.
 const { randomBytes } = require('node:crypto');
 const { createCandidates } = require('../lib/candidates');
-const { alternate, fmt, pairedRatio, pool, spread, summarize } = require('../lib/stats');
+const { alternate, fmt, opsRow, pairedRatio, pool, summarize } = require('../lib/stats');
 
 const SIZE = 4096;
 const CONCURRENCY = 16;
@@ -50,17 +50,9 @@ async function smallCase({ s3, quick }) {
         return calls / (elapsed / 1000);
       });
       for (const c of candidates) {
-        const s = summarize(throughput.get(c.name));
-        rows.push({
-          case: `small 4 KiB ${op.name}, ${calls.toLocaleString('en-US')} calls × 16`,
-          candidate: c.label,
-          median: s.median,
-          unit: 'ops/s',
-          p95: summarize(latencies.get(c.name)).p95,
-          spread: spread(s, 'ops/s'),
-          n: s.n,
-          ratio: `${pairedRatio(throughput, c.name).toFixed(2)}×`,
-        });
+        rows.push(
+          opsRow(`small 4 KiB ${op.name}, ${calls.toLocaleString('en-US')} calls × 16`, c, throughput, latencies),
+        );
       }
       const element = pairedRatio(throughput, 'element');
       targets.push({

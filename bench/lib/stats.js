@@ -62,4 +62,19 @@ async function pool(count, concurrency, call) {
   return latencies;
 }
 
-module.exports = { summarize, fmt, spread, ratio, pairedRatio, alternate, pool };
+/** A table row for an ops/s measure: median, p95 latency, spread and ratio to raw in one run. */
+function opsRow(caseLabel, candidate, throughput, latencies, label = candidate.label) {
+  const s = summarize(throughput.get(candidate.name));
+  return {
+    case: caseLabel,
+    candidate: label,
+    median: s.median,
+    unit: 'ops/s',
+    p95: summarize(latencies.get(candidate.name)).p95,
+    spread: spread(s, 'ops/s'),
+    n: s.n,
+    ratio: `${pairedRatio(throughput, candidate.name).toFixed(2)}×`,
+  };
+}
+
+module.exports = { summarize, fmt, spread, ratio, pairedRatio, alternate, pool, opsRow };
