@@ -95,11 +95,6 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
     return this.#app.functionsOf(fullName);
   }
 
-  /** Re-reads every element folder now, as a watcher event would. */
-  reload(): ElementChange[] {
-    return this.#apply(new Set([...this.#records.keys(), ...findElementFolders(this.appDir)]), performance.now());
-  }
-
   /** Stops the watcher, then closes the app: in-flight calls drain, instances are disposed. */
   close(): Promise<void> {
     this.#closing ??= (async () => {

@@ -368,11 +368,6 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     });
   }
 
-  /** Multipart uploads that failed and are still to be aborted on the server. */
-  get pendingAborts(): number {
-    return this.#pendingAborts.size;
-  }
-
   override async dispose(): Promise<void> {
     await this.#pendingAborts.dispose();
     for (const release of this.#releases.splice(0)) release();

@@ -100,7 +100,7 @@ export class App implements ElementAppApi {
     if (entry === undefined) {
       throw new ElementNotFoundError(fullName, suggestNames(fullName, this.#instanceNames()));
     }
-    const kind = entry.serving?.resolved.kind ?? entry.current.kind;
+    const kind = kindOf(entry);
     if (kind === 'meta' || kind === 'type') {
       throw new ElementError({
         code: ErrorCode.INVALID_ARGUMENT,
@@ -154,10 +154,6 @@ export class App implements ElementAppApi {
       await this.#container.unbindAll();
     })();
     return this.#closing;
-  }
-
-  get closed(): boolean {
-    return this.#closing !== undefined;
   }
 
   [inspect.custom](): string {
@@ -248,11 +244,7 @@ export class App implements ElementAppApi {
 
   #instanceNames(): string[] {
     return [...this.#entries.values()]
-      .filter(
-        (entry) =>
-          (entry.serving?.resolved.kind ?? entry.current.kind) !== 'meta' &&
-          (entry.serving?.resolved.kind ?? entry.current.kind) !== 'type',
-      )
+      .filter((entry) => kindOf(entry) !== 'meta' && kindOf(entry) !== 'type')
       .map((entry) => entry.current.fullName);
   }
 
@@ -264,4 +256,9 @@ export class App implements ElementAppApi {
       });
     }
   }
+}
+
+/** What an element is: its serving version's kind, or the latest one's when none serves. */
+function kindOf(entry: Entry): ResolvedElement['kind'] {
+  return entry.serving?.resolved.kind ?? entry.current.kind;
 }

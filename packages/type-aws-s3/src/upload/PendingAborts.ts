@@ -30,10 +30,6 @@ export class PendingAborts {
     this.#logger = logger;
   }
 
-  get size(): number {
-    return this.#pending.size;
-  }
-
   add(target: { Bucket: string; Key: string; UploadId: string }): void {
     this.#pending.set(target.UploadId, { ...target, attempts: 0 });
     this.#schedule(0);
