@@ -24,6 +24,9 @@ describe('storages.Meta key checks', () => {
     ['..', 'name must not contain "." or ".." path segments'],
     ['a/./b', 'name must not contain "." or ".." path segments'],
     ['trailing/.', 'name must not contain "." or ".." path segments'],
+    ['.', 'name must not contain "." or ".." path segments'],
+    ['./leading', 'name must not contain "." or ".." path segments'],
+    ['a/../', 'name must not contain "." or ".." path segments'],
   ])('refuses %j before any request', async (key, detail) => {
     const error = (await s3.download(key).catch((e: unknown) => e)) as StorageError;
     expect(StorageError.is(error)).toBe(true);

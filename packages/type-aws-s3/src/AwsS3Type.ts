@@ -37,7 +37,7 @@ import { type AwsS3Config, awsS3ConfigSchema, partSizeBytes } from './config/aws
 import { storageClasses } from './config/storageClasses';
 import { describeS3Error } from './errors/describeS3Error';
 import { guardBody } from './io/guardBody';
-import { encodeKey, objectUrl } from './io/objectUrl';
+import { encodeKey, objectUrlBase } from './io/objectUrl';
 import { readBody } from './io/readBody';
 import { quoteEtag } from './io/quoteEtag';
 import { toUploadBody } from './io/toUploadBody';
@@ -69,6 +69,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   readonly #releases: Array<() => void> = [];
   #signer: S3Client | undefined;
   readonly #pendingAborts: PendingAborts;
+  #urlBase: string | undefined;
 
   constructor(context: ElementContext<AwsS3Config>) {
     super(context);
@@ -143,7 +144,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
         size = body.kind === 'bytes' ? body.bytes.length : uploaded;
       }
       return {
-        url: objectUrl(this.config, s3Key),
+        url: this.#objectUrl(s3Key),
         key,
         bucket: this.config.bucketName,
         etag: quoteEtag(etag),
@@ -190,7 +191,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
 
   /** The object's address without a signature: on `publicBaseUrl` when set, else on the endpoint. */
   getUrl(name: string): string {
-    return objectUrl(this.config, this.#key('getUrl', name).s3Key);
+    return this.#objectUrl(this.#key('getUrl', name).s3Key);
   }
 
   async download(name: string): Promise<Buffer> {
@@ -390,6 +391,11 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
       );
     }
     return { key, s3Key };
+  }
+
+  #objectUrl(s3Key: string): string {
+    this.#urlBase ??= objectUrlBase(this.config);
+    return this.#urlBase + encodeKey(s3Key);
   }
 
   #toS3Key(key: string): string {
