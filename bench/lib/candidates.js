@@ -13,7 +13,7 @@ const { join } = require('node:path');
 const { pipeline } = require('node:stream/promises');
 
 const MiB = 1024 * 1024;
-const PART_SIZE_MIB = 8;
+const PART_SIZE_MIB = Number(process.env.MTI_BENCH_PART_SIZE_MIB ?? 8);
 const QUEUE_SIZE = 4;
 const TIMEOUT_MS = 60_000;
 
@@ -88,7 +88,7 @@ async function elementCandidate(env) {
   };
 }
 
-async function rawCandidate(env) {
+async function rawCandidate(env, { name = 'raw', label = 'raw @aws-sdk/client-s3 (one client)' } = {}) {
   const {
     S3Client,
     PutObjectCommand,
@@ -101,8 +101,8 @@ async function rawCandidate(env) {
   const client = new S3Client(s3ClientConfig(env));
   const Bucket = env.S3_BUCKET;
   return {
-    name: 'raw',
-    label: 'raw @aws-sdk/client-s3 (one client)',
+    name,
+    label,
     put: (key, bytes) =>
       client.send(new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: 'application/octet-stream' })),
     get: async (key) => {
@@ -155,10 +155,20 @@ async function flydriveCandidate(env) {
   };
 }
 
-const factories = { raw: rawCandidate, element: elementCandidate, flydrive: flydriveCandidate };
+// The same raw code on a client of its own: the A/A control. Its ratio to raw is what the bench
+// reads as a difference when there is none, the resolution the other ratios have in that run.
+const rawControlCandidate = (env) =>
+  rawCandidate(env, { name: 'control', label: 'raw again, a second client (A/A control)' });
+
+const factories = {
+  raw: rawCandidate,
+  element: elementCandidate,
+  flydrive: flydriveCandidate,
+  control: rawControlCandidate,
+};
 
 /** Builds the named candidates (raw first: ratios are to it). */
-async function createCandidates(env, names = Object.keys(factories)) {
+async function createCandidates(env, names = ['raw', 'element', 'flydrive']) {
   const built = [];
   for (const name of names) built.push(await factories[name](env));
   return built;

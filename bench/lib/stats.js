@@ -35,12 +35,20 @@ function pairedRatio(values, name, reference = 'raw') {
   return summarize(ours.map((value, round) => value / theirs[round])).median;
 }
 
-/** Runs `measure(candidate, round)` for every candidate in every round, rotating who goes first. */
+/**
+ * Runs `measure(candidate, round)` for every candidate in every round. The order rotates and,
+ * every other cycle, runs backwards, so each candidate goes first, last, and after each other
+ * one about equally often: whoever follows a candidate pays for some of its garbage, and a
+ * fixed order would hand that cost to the same one every time.
+ */
 async function alternate(candidates, rounds, measure) {
   const values = new Map(candidates.map((c) => [c.name, []]));
+  const n = candidates.length;
   for (let round = 0; round < rounds; round++) {
-    for (let i = 0; i < candidates.length; i++) {
-      const candidate = candidates[(round + i) % candidates.length];
+    const backwards = Math.floor(round / n) % 2 === 1;
+    for (let i = 0; i < n; i++) {
+      const step = backwards ? n - 1 - i : i;
+      const candidate = candidates[(round + step) % n];
       values.get(candidate.name).push(await measure(candidate, round));
     }
   }
