@@ -160,11 +160,20 @@ async function flydriveCandidate(env) {
 const rawControlCandidate = (env) =>
   rawCandidate(env, { name: 'control', label: 'raw again, a second client (A/A control)' });
 
+// The raw code in a process that has also loaded mti's modules, unused: for large uploads, where
+// the element's transfer is lib-storage's own, what is left between it and raw is the footprint.
+async function rawWithMtiCandidate(env) {
+  require('@mti/loader');
+  require('@mti/type-aws-s3');
+  return rawCandidate(env, { name: 'rawWithMti', label: "raw, in a process with mti's modules loaded (control)" });
+}
+
 const factories = {
   raw: rawCandidate,
   element: elementCandidate,
   flydrive: flydriveCandidate,
   control: rawControlCandidate,
+  rawWithMti: rawWithMtiCandidate,
 };
 
 /** Builds the named candidates (raw first: ratios are to it). */
