@@ -13,7 +13,10 @@ function pinCpus(s3) {
   const cpus = os.availableParallelism?.() ?? os.cpus().length;
   if (!s3.embedded) return 'not pinned (external server)';
   if (process.env.MTI_BENCH_PIN === '0') return 'not pinned (MTI_BENCH_PIN=0)';
-  if (process.platform !== 'linux' || cpus < 2) return 'not pinned';
+  if (process.platform !== 'linux') return 'not pinned (not Linux)';
+  // A shell already pinned to one CPU (taskset) hands that to everything it starts: client and
+  // server then share the core, and every throughput figure drops by about half.
+  if (cpus < 2) return `not pinned: this process may use ${cpus} CPU only, so s3rver shares it`;
   const server = cpus - 1;
   const client = server === 1 ? '0' : `0-${server - 1}`;
   try {

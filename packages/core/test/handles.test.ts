@@ -103,6 +103,21 @@ describe('handles across updates', () => {
     expect(MemoryStorageType.disposed).toEqual(['storages.MyS3', 'storages.MyS3']);
   });
 
+  it('hands out one function per method, which follows reloads like the handle itself', async () => {
+    const records = (bucketName: string) => [memoryInstance('storages/MyS3', { ...goodConfig, bucketName })];
+    const app = createApp({ registrations: [memoryRegistration], env: {}, elements: records('first') });
+    const s3 = app.getElement<Memory>('storages.MyS3');
+    const upload = s3.uploadByFile;
+    expect(s3.uploadByFile).toBe(upload);
+    expect((await upload('a.txt', 'x')).bucket).toBe('first');
+    app.update(records('second'));
+    expect((await upload('b.txt', 'y')).bucket).toBe('second');
+    expect(s3.uploadByFile).toBe(upload);
+    // Not a method: read from the instance, never wrapped.
+    expect(s3.config.bucketName).toBe('second');
+    await app.close();
+  });
+
   it('keeps an unchanged element on its instance', async () => {
     const elements = [memoryInstance('storages/MyS3', goodConfig)];
     const app = createApp({ registrations: [memoryRegistration], env: {}, elements });

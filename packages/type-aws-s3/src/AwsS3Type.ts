@@ -6,6 +6,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  type HeadObjectCommandOutput,
   ListObjectsV2Command,
   PutObjectCommand,
   type PutObjectCommandInput,
@@ -197,10 +198,13 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   async download(name: string): Promise<Buffer> {
     const operation = 'download';
     const { key, s3Key } = this.#key(operation, name);
-    return this.run(operation, key, async () => {
-      const out = await this.#client.send(new GetObjectCommand({ Bucket: this.bucket, Key: s3Key }));
-      return readBody(out.Body as Readable, out.ContentLength);
-    });
+    // Promise chains rather than async wrappers on the per-call paths: each async frame was
+    // measurable on small objects (docs/BENCHMARKS.md).
+    return this.run(operation, key, () =>
+      this.#client
+        .send(new GetObjectCommand({ Bucket: this.bucket, Key: s3Key }))
+        .then((out) => readBody(out.Body as Readable, out.ContentLength)),
+    );
   }
 
   /** The object as a stream, for files too large to hold in memory. */
@@ -216,9 +220,8 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   async getObject(name: string): Promise<ObjectInfo> {
     const operation = 'getObject';
     const { key, s3Key } = this.#key(operation, name);
-    return this.run(operation, key, async () => {
-      const out = await this.#head(s3Key);
-      return {
+    return this.run(operation, key, () =>
+      this.#head(s3Key).then((out) => ({
         key,
         size: out.ContentLength ?? 0,
         contentType: out.ContentType ?? 'application/octet-stream',
@@ -226,8 +229,8 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
         lastModified: out.LastModified ?? new Date(0),
         metadata: out.Metadata ?? {},
         storageClass: out.StorageClass ?? 'STANDARD',
-      };
-    });
+      })),
+    );
   }
 
   async delete(name: string): Promise<DeleteResult> {
@@ -482,17 +485,20 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   }
 
   /** HeadObject, telling a missing bucket from a missing object (both are a bare 404). */
-  async #head(s3Key: string) {
-    try {
-      return await this.#client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: s3Key }));
-    } catch (error) {
-      if (describeS3Error(error, this.bucket).code !== ErrorCode.NOT_FOUND) throw error;
-      const bucketMissing = await this.#client.send(new HeadBucketCommand({ Bucket: this.bucket })).then(
-        () => false,
-        (bucketError: unknown) => describeS3Error(bucketError, this.bucket).code === ErrorCode.NOT_FOUND,
-      );
-      throw bucketMissing ? Object.assign(new Error('NoSuchBucket'), { name: 'NoSuchBucket', cause: error }) : error;
-    }
+  #head(s3Key: string): Promise<HeadObjectCommandOutput> {
+    return this.#client
+      .send(new HeadObjectCommand({ Bucket: this.bucket, Key: s3Key }))
+      .then(undefined, (error: unknown) => this.#explainMissing(error));
+  }
+
+  /** A 404 on an object may mean the bucket is missing: HeadBucket tells, so the error can say. */
+  async #explainMissing(error: unknown): Promise<never> {
+    if (describeS3Error(error, this.bucket).code !== ErrorCode.NOT_FOUND) throw error;
+    const bucketMissing = await this.#client.send(new HeadBucketCommand({ Bucket: this.bucket })).then(
+      () => false,
+      (bucketError: unknown) => describeS3Error(bucketError, this.bucket).code === ErrorCode.NOT_FOUND,
+    );
+    throw bucketMissing ? Object.assign(new Error('NoSuchBucket'), { name: 'NoSuchBucket', cause: error }) : error;
   }
 }
 

@@ -25,6 +25,8 @@ interface Serving {
   module: ElementModule;
   /** Instances only. */
   generation?: Generation;
+  /** What handles get for this version, made once rather than per call. */
+  served?: Served;
 }
 
 interface Entry {
@@ -177,6 +179,7 @@ export class App implements ElementAppApi {
     }
     if (target.serving?.resolved.fingerprint === element.fingerprint) {
       target.serving.resolved = element;
+      target.serving.served = undefined;
       return previous?.error === undefined ? undefined : { fullName: element.fullName, status: 'ready' };
     }
     this.#activate(target, element);
@@ -239,7 +242,8 @@ export class App implements ElementAppApi {
         })
       );
     }
-    return { generation: serving.generation, implementation: serving.resolved.implementation! };
+    serving.served ??= { generation: serving.generation, implementation: serving.resolved.implementation! };
+    return serving.served;
   }
 
   #instanceNames(): string[] {

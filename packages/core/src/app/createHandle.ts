@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import type { ElementClass } from '../element/ElementClass';
-import { findMethod } from './findMethod';
+import { isMethod } from './findMethod';
 import type { Generation } from './Generation';
 
 export interface Served {
@@ -15,6 +15,18 @@ export interface Served {
  */
 export function createHandle<T>(fullName: string, serve: () => Served): T {
   const describe = (): string => `ElementHandle(${fullName})`;
+  // One function per method name, made on first use: `handle.download(…)` fetches the method on
+  // every call, and a fresh closure plus a prototype walk each time cost the element about 3 %
+  // of small-object throughput (docs/BENCHMARKS.md). Each call still looks the element up again.
+  const methods = new Map<string, (...args: unknown[]) => unknown>();
+  const method = (name: string): ((...args: unknown[]) => unknown) => {
+    let bound = methods.get(name);
+    if (bound === undefined) {
+      bound = (...args: unknown[]) => call(name, args);
+      methods.set(name, bound);
+    }
+    return bound;
+  };
   const call = (method: string, args: unknown[]): unknown => {
     let served: Served;
     let instance: Record<string, (...a: unknown[]) => unknown>;
@@ -44,9 +56,7 @@ export function createHandle<T>(fullName: string, serve: () => Served): T {
       } catch (error) {
         return () => Promise.reject(error);
       }
-      if (findMethod(served.implementation.prototype as object, property)) {
-        return (...args: unknown[]) => call(property, args);
-      }
+      if (isMethod(served.implementation.prototype as object, property)) return method(property);
       return Reflect.get(served.generation.instance(), property);
     },
     set(_target, property) {
