@@ -34,7 +34,7 @@ async function smallCase({ s3, quick }) {
     await pool(KEYS, CONCURRENCY, (i) => raw.put(`bench-small/read/${i}`, data));
     // Warm-up, not measured: JIT, keep-alive sockets, s3rver's own JIT.
     for (const op of operations)
-      for (const c of candidates) await pool(quick ? 200 : 1_000, CONCURRENCY, (i) => op.run(c, i % KEYS, data));
+      for (const c of candidates) await pool(quick ? 200 : 500, CONCURRENCY, (i) => op.run(c, i % KEYS, data));
 
     const rows = [];
     const targets = [];
