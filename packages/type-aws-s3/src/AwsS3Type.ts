@@ -195,11 +195,18 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     return this.#objectUrl(this.#key('getUrl', name).s3Key);
   }
 
-  async download(name: string): Promise<Buffer> {
+  download(name: string): Promise<Buffer> {
     const operation = 'download';
-    const { key, s3Key } = this.#key(operation, name);
-    // Promise chains rather than async wrappers on the per-call paths: each async frame was
-    // measurable on small objects (docs/BENCHMARKS.md).
+    // Not async, on this and getObject: an async method returning a promise costs two extra
+    // microtask turns per call, measurable on small objects. Bad input still rejects.
+    let names: { key: string; s3Key: string };
+    try {
+      names = this.#key(operation, name);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    const { key, s3Key } = names;
+    // Promise chains rather than async wrappers around each SDK call, for the same reason.
     return this.run(operation, key, () =>
       this.#client
         .send(new GetObjectCommand({ Bucket: this.bucket, Key: s3Key }))
@@ -217,9 +224,15 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     return guardBody(out.Body as Readable, out.ContentLength, (error) => this.toStorageError(operation, key, error));
   }
 
-  async getObject(name: string): Promise<ObjectInfo> {
+  getObject(name: string): Promise<ObjectInfo> {
     const operation = 'getObject';
-    const { key, s3Key } = this.#key(operation, name);
+    let names: { key: string; s3Key: string };
+    try {
+      names = this.#key(operation, name);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    const { key, s3Key } = names;
     return this.run(operation, key, () =>
       this.#head(s3Key).then((out) => ({
         key,

@@ -27,14 +27,16 @@ export class Generation {
   track<T>(result: T): T {
     if (isThenable(result)) {
       this.#inflight++;
-      const settle = (): void => {
-        this.#inflight--;
-        if (this.#inflight === 0) for (const resolve of this.#onIdle.splice(0)) resolve();
-      };
-      result.then(settle, settle);
+      result.then(this.#settle, this.#settle);
     }
     return result;
   }
+
+  // One function for every call's settlement rather than a closure per call.
+  readonly #settle = (): void => {
+    this.#inflight--;
+    if (this.#inflight === 0) for (const resolve of this.#onIdle.splice(0)) resolve();
+  };
 
   drained(): Promise<void> {
     if (this.#inflight === 0) return Promise.resolve();
