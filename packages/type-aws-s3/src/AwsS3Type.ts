@@ -227,22 +227,29 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   getObject(name: string): Promise<ObjectInfo> {
     const operation = 'getObject';
     let names: { key: string; s3Key: string };
+    let pending: Promise<HeadObjectCommandOutput>;
     try {
       names = this.#key(operation, name);
+      pending = this.#client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: names.s3Key }));
     } catch (error) {
-      return Promise.reject(error as Error);
+      // Bad input is a StorageError already, and passes through as it is.
+      return Promise.reject(this.toStorageError(operation, undefined, error));
     }
-    const { key, s3Key } = names;
-    return this.run(operation, key, () =>
-      this.#head(s3Key).then((out) => ({
-        key,
-        size: out.ContentLength ?? 0,
-        contentType: out.ContentType ?? 'application/octet-stream',
-        etag: quoteEtag(out.ETag),
-        lastModified: out.LastModified ?? new Date(0),
-        metadata: out.Metadata ?? {},
-        storageClass: out.StorageClass ?? 'STANDARD',
-      })),
+    const { key } = names;
+    const fail = (error: unknown): never => {
+      throw this.toStorageError(operation, key, error);
+    };
+    // One reaction on the success path instead of run()'s three (the 404 check, the mapping, the
+    // error wrapping): getObject is the cheapest call there is, and each turn showed (BENCHMARKS).
+    return pending.then(
+      (out) => {
+        try {
+          return objectInfo(key, out);
+        } catch (error) {
+          return fail(error);
+        }
+      },
+      (error: unknown) => this.#explainMissing(error).then(undefined, fail),
     );
   }
 
@@ -517,4 +524,16 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
 
 function isMissingBucket(error: unknown): boolean {
   return (error as { name?: string }).name === 'NoSuchBucket';
+}
+
+function objectInfo(key: string, out: HeadObjectCommandOutput): ObjectInfo {
+  return {
+    key,
+    size: out.ContentLength ?? 0,
+    contentType: out.ContentType ?? 'application/octet-stream',
+    etag: quoteEtag(out.ETag),
+    lastModified: out.LastModified ?? new Date(0),
+    metadata: out.Metadata ?? {},
+    storageClass: out.StorageClass ?? 'STANDARD',
+  };
 }
