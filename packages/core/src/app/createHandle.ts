@@ -16,8 +16,8 @@ export interface Served {
 export function createHandle<T>(fullName: string, serve: () => Served): T {
   const describe = (): string => `ElementHandle(${fullName})`;
   // One function per method name, made on first use: `handle.download(…)` fetches the method on
-  // every call, and a fresh closure plus a prototype walk each time cost the element about 3 %
-  // of small-object throughput (docs/BENCHMARKS.md). Each call still looks the element up again.
+  // every call, and a fresh closure plus a prototype walk each time showed in small-object
+  // throughput (docs/BENCHMARKS.md, finding 3). Each call still looks the element up again.
   const methods = new Map<string, (...args: unknown[]) => unknown>();
   const method = (name: string): ((...args: unknown[]) => unknown) => {
     let bound = methods.get(name);

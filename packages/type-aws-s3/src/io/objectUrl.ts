@@ -25,8 +25,3 @@ export function objectUrlBase(config: AwsS3Config): string {
   const base = new URL(endpoint.endpoint as string);
   return `${base.protocol}//${config.bucketName}.${base.host}${base.pathname.replace(/\/+$/, '')}/`;
 }
-
-/** The address of an object (see `objectUrlBase`). */
-export function objectUrl(config: AwsS3Config, s3Key: string): string {
-  return objectUrlBase(config) + encodeKey(s3Key);
-}
