@@ -197,19 +197,13 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
 
   download(name: string): Promise<Buffer> {
     const operation = 'download';
-    // Not async, on this and getObject: an async method returning a promise costs two extra
-    // microtask turns per call, measurable on small objects. Bad input still rejects.
-    let names: { key: string; s3Key: string };
-    try {
-      names = this.#key(operation, name);
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-    const { key, s3Key } = names;
-    // Promise chains rather than async wrappers around each SDK call, for the same reason.
-    return this.run(operation, key, () =>
+    const names = this.#keyOrRejection(operation, name);
+    if (names instanceof Promise) return names;
+    // A promise chain rather than an async wrapper around the SDK call: each async frame was
+    // measurable on small objects (docs/BENCHMARKS.md).
+    return this.run(operation, names.key, () =>
       this.#client
-        .send(new GetObjectCommand({ Bucket: this.bucket, Key: s3Key }))
+        .send(new GetObjectCommand({ Bucket: this.bucket, Key: names.s3Key }))
         .then((out) => readBody(out.Body as Readable, out.ContentLength)),
     );
   }
@@ -226,30 +220,13 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
 
   getObject(name: string): Promise<ObjectInfo> {
     const operation = 'getObject';
-    let names: { key: string; s3Key: string };
-    let pending: Promise<HeadObjectCommandOutput>;
-    try {
-      names = this.#key(operation, name);
-      pending = this.#client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: names.s3Key }));
-    } catch (error) {
-      // Bad input is a StorageError already, and passes through as it is.
-      return Promise.reject(this.toStorageError(operation, undefined, error));
-    }
-    const { key } = names;
-    const fail = (error: unknown): never => {
-      throw this.toStorageError(operation, key, error);
-    };
-    // One reaction on the success path instead of run()'s three (the 404 check, the mapping, the
-    // error wrapping): getObject is the cheapest call there is, and each turn showed (BENCHMARKS).
-    return pending.then(
-      (out) => {
-        try {
-          return objectInfo(key, out);
-        } catch (error) {
-          return fail(error);
-        }
-      },
-      (error: unknown) => this.#explainMissing(error).then(undefined, fail),
+    const names = this.#keyOrRejection(operation, name);
+    if (names instanceof Promise) return names;
+    return this.run(
+      operation,
+      names.key,
+      () => this.#head(names.s3Key),
+      (out) => objectInfo(names.key, out),
     );
   }
 
@@ -414,6 +391,19 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
       );
     }
     return { key, s3Key };
+  }
+
+  /**
+   * `#key` for the methods that are not async (download, getObject: an async method returning a
+   * promise costs two more microtask turns per call): bad input comes back as a rejection, as it
+   * would from an async method.
+   */
+  #keyOrRejection(operation: string, name: unknown): { key: string; s3Key: string } | Promise<never> {
+    try {
+      return this.#key(operation, name);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
   #objectUrl(s3Key: string): string {
