@@ -4,7 +4,8 @@
 // alternating in short slices so that drift of the server or the machine hits all alike.
 const { randomBytes } = require('node:crypto');
 const { createCandidates } = require('../lib/candidates');
-const { alternate, fmt, opsRow, pairedRatio, pool, summarize } = require('../lib/stats');
+const { envNumber } = require('../lib/envNumber');
+const { alternate, fmt, interval, opsRow, pairedInterval, pairedRatio, pool, summarize } = require('../lib/stats');
 
 const SIZE = 4096;
 const CONCURRENCY = 16;
@@ -26,7 +27,9 @@ async function smallCase({ s3, quick }) {
   // 40 slices of 250 rather than 7 rounds of 2,000: a second raw client measured against the
   // first read 0.96–1.11× in long rounds and 0.99–1.01× in short ones (docs/BENCHMARKS.md).
   const calls = quick ? 150 : 250;
-  const rounds = quick ? 6 : 40;
+  // 40 slices keep the full run under ten minutes and give a 95 % interval of about ±3 % on each
+  // ratio; MTI_BENCH_SLICES=200 narrows it to about ±1.3 % (docs/BENCHMARKS.md, finding 6).
+  const rounds = envNumber('MTI_BENCH_SLICES', quick ? 6 : 40, { min: 2 });
   const data = randomBytes(SIZE);
   const candidates = await createCandidates(s3.env, ['raw', 'element', 'flydrive', 'control']);
   const [raw] = candidates;
@@ -61,8 +64,9 @@ async function smallCase({ s3, quick }) {
         target: `small ${op.name}: element ≥ 0.97× raw`,
         holds: element >= 0.97,
         measured:
-          `${element.toFixed(3)}× (median ${fmt(summarize(throughput.get('element')).median, 'ops/s')} vs ` +
-          `${fmt(summarize(throughput.get('raw')).median, 'ops/s')}; A/A control ${control.toFixed(3)}×)`,
+          `${element.toFixed(3)}× (${interval(pairedInterval(throughput, 'element'))}; median ` +
+          `${fmt(summarize(throughput.get('element')).median, 'ops/s')} vs ${fmt(summarize(throughput.get('raw')).median, 'ops/s')}; ` +
+          `A/A control ${control.toFixed(3)}×, ${interval(pairedInterval(throughput, 'control'))})`,
       });
       notes.push(
         `small ${op.name}: CPU of the bench process per call (median over rounds): ` +
@@ -72,6 +76,7 @@ async function smallCase({ s3, quick }) {
     notes.unshift(
       `small objects: median throughput over ${rounds} slices of ${calls} calls (candidates alternate, ` +
         `the order rotating and reversing); ratio = median over slices of candidate ÷ raw in the same slice; ` +
+        `the 95 % CI is that of the mean of the same per-slice ratios; ` +
         `the A/A control is the raw code on a second client: its distance from 1.00× is the run's resolution; ` +
         `p95 is the per-call latency over all rounds; one warm-up pass per candidate is not counted`,
     );

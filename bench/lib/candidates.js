@@ -11,9 +11,11 @@ const { Agent: HttpsAgent } = require('node:https');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { pipeline } = require('node:stream/promises');
+const { envNumber } = require('./envNumber');
 
 const MiB = 1024 * 1024;
-const PART_SIZE_MIB = Number(process.env.MTI_BENCH_PART_SIZE_MIB ?? 8);
+// lib-storage's minimum part is 5 MiB.
+const PART_SIZE_MIB = envNumber('MTI_BENCH_PART_SIZE_MIB', 8, { min: 5 });
 const QUEUE_SIZE = 4;
 const TIMEOUT_MS = 60_000;
 
