@@ -9,7 +9,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { createCandidate, PART_SIZE_MIB, QUEUE_SIZE, MiB } = require('../lib/candidates');
 const { runWorker } = require('../lib/fork');
-const { alternate, fmt, pairedRatio, spread, summarize } = require('../lib/stats');
+const { alternate, fmt, pairedRatio, ratioText, spread, summarize } = require('../lib/stats');
 
 const worker = join(__dirname, '../workers/largeWorker.js');
 const names = ['raw', 'element', 'flydrive', 'rawWithMti'];
@@ -124,7 +124,7 @@ async function largeCase({ s3, quick }) {
       target,
       holds: paired('element', field) >= 0.95,
       measured:
-        `${paired('element', field).toFixed(3)}× (median ${fmt(element(field).median, 'MiB/s')} vs ` +
+        `${ratioText(paired('element', field), 0.95)}× (median ${fmt(element(field).median, 'MiB/s')} vs ` +
         `${fmt(raw(field).median, 'MiB/s')}` +
         (field === 'up' ? `; control ${paired('rawWithMti', field).toFixed(3)}×)` : ')'),
     });

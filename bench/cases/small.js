@@ -5,7 +5,17 @@
 const { randomBytes } = require('node:crypto');
 const { createCandidates } = require('../lib/candidates');
 const { envNumber } = require('../lib/envNumber');
-const { alternate, fmt, interval, opsRow, pairedInterval, pairedRatio, pool, summarize } = require('../lib/stats');
+const {
+  alternate,
+  fmt,
+  interval,
+  opsRow,
+  pairedInterval,
+  pairedRatio,
+  pool,
+  ratioText,
+  summarize,
+} = require('../lib/stats');
 
 const SIZE = 4096;
 const CONCURRENCY = 16;
@@ -64,7 +74,7 @@ async function smallCase({ s3, quick }) {
         target: `small ${op.name}: element ≥ 0.97× raw`,
         holds: element >= 0.97,
         measured:
-          `${element.toFixed(3)}× (${interval(pairedInterval(throughput, 'element'))}; median ` +
+          `${ratioText(element, 0.97)}× (${interval(pairedInterval(throughput, 'element'))}; median ` +
           `${fmt(summarize(throughput.get('element')).median, 'ops/s')} vs ${fmt(summarize(throughput.get('raw')).median, 'ops/s')}; ` +
           `A/A control ${control.toFixed(3)}×, ${interval(pairedInterval(throughput, 'control'))})`,
       });

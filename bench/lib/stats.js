@@ -51,6 +51,15 @@ function pairedInterval(values, name, reference = 'raw') {
   return { mean, low: mean - half, high: mean + half };
 }
 
+/**
+ * `0.982` — three decimals, or four when three would round a miss up to the target (0.9696
+ * shown as 0.970 next to "NO" reads as a contradiction).
+ */
+function ratioText(value, target) {
+  const text = value.toFixed(3);
+  return value < target && Number(text) >= target ? value.toFixed(4) : text;
+}
+
 /** `95 % CI of the mean 0.965–0.991` */
 const interval = ({ low, high }) => `95 % CI of the mean ${low.toFixed(3)}–${high.toFixed(3)}`;
 
@@ -104,4 +113,16 @@ function opsRow(caseLabel, candidate, throughput, latencies, label = candidate.l
   };
 }
 
-module.exports = { summarize, fmt, spread, ratio, pairedRatio, pairedInterval, interval, alternate, pool, opsRow };
+module.exports = {
+  summarize,
+  fmt,
+  spread,
+  ratio,
+  pairedRatio,
+  pairedInterval,
+  interval,
+  ratioText,
+  alternate,
+  pool,
+  opsRow,
+};
