@@ -75,7 +75,18 @@ describe('app.getElement', () => {
     const s3 = app.getElement<Memory>('storages.MyS3');
     expect(() => {
       (s3 as unknown as Record<string, unknown>).download = 1;
+    }).toThrow('cannot set "download" on ElementHandle(storages.MyS3): handles are read-only');
+    expect(() => {
+      (s3 as unknown as Record<string, unknown>).anything = 1;
     }).toThrow(TypeError);
+    // Once read, a method is an own read-only property of the handle; it cannot be replaced either.
+    const upload = s3.uploadByFile;
+    expect(Object.getOwnPropertyDescriptor(s3, 'uploadByFile')).toMatchObject({ value: upload, writable: false });
+    expect(() => {
+      (s3 as unknown as Record<string, unknown>).uploadByFile = 1;
+    }).toThrow(TypeError);
+    expect(s3.uploadByFile).toBe(upload);
+    expect(Object.keys(s3)).toEqual([]);
     expect(inspect(s3)).toBe('ElementHandle(storages.MyS3)');
     expect(JSON.stringify({ s3 })).toBe('{"s3":{"element":"storages.MyS3"}}');
     expect(MemoryStorageType.created).toBe(0);
@@ -115,6 +126,44 @@ describe('handles across updates', () => {
     expect(s3.uploadByFile).toBe(upload);
     // Not a method: read from the instance, never wrapped.
     expect(s3.config.bucketName).toBe('second');
+    await app.close();
+  });
+
+  it('rejects a method taken before a reload whose class no longer has it, and finds new ones', async () => {
+    class Extra extends MemoryStorageType {
+      async extra(): Promise<string> {
+        return `extra from ${this.config.bucketName}`;
+      }
+    }
+    class Later extends MemoryStorageType {
+      async later(): Promise<string> {
+        return 'later';
+      }
+    }
+    const records = (type: string) => [
+      {
+        folder: 'storages/ExtraType',
+        declaration: { title: 'extra', type: 'storages.MemoryType' },
+        implementation: Extra,
+      },
+      {
+        folder: 'storages/LaterType',
+        declaration: { title: 'later', type: 'storages.MemoryType' },
+        implementation: Later,
+      },
+      memoryInstance('storages/MyS3', goodConfig, type),
+    ];
+    const app = createApp({ registrations: [memoryRegistration], env: {}, elements: records('storages.ExtraType') });
+    const s3 = app.getElement<Extra & Later>('storages.MyS3');
+    const extra = s3.extra;
+    await expect(extra()).resolves.toBe('extra from reports');
+    app.update(records('storages.LaterType'));
+    await expect(s3.extra()).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      element: 'storages.MyS3',
+      message: 'storages.MyS3 has no method "extra" any more (its Type changed after this function was taken)',
+    });
+    await expect(s3.later()).resolves.toBe('later');
     await app.close();
   });
 

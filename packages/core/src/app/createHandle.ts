@@ -1,5 +1,7 @@
 import { inspect } from 'node:util';
 import type { ElementClass } from '../element/ElementClass';
+import { ElementError } from '../errors/ElementError';
+import { ErrorCode } from '../errors/ErrorCode';
 import { isMethod } from './findMethod';
 import type { Generation } from './Generation';
 
@@ -12,12 +14,38 @@ export interface Served {
  * A stable stand-in for an element. Each call looks the element up again, so a handle taken at
  * start-up follows every reload; a call that has started stays on the instance it started on.
  * Calls on an element that cannot serve reject with its error.
+ *
+ * The handle is an ordinary object whose prototype is a Proxy. The first read of a method name
+ * goes through the Proxy, which finds the method on the element's class and pins one function
+ * for it on the handle as an own, read-only property; every later `handle.method(…)` is then a
+ * plain property read. Through the Proxy on every call, the handle cost about 1 % of small-object
+ * throughput against a real server (docs/BENCHMARKS.md, finding 3). A pinned name stays a method
+ * of the handle: if a reload's class no longer has it, calling it rejects with NOT_FOUND.
  */
 export function createHandle<T>(fullName: string, serve: () => Served): T {
   const describe = (): string => `ElementHandle(${fullName})`;
-  // One function per method name, made on first use: `handle.download(…)` fetches the method on
-  // every call, and a fresh closure plus a prototype walk each time showed in small-object
-  // throughput (docs/BENCHMARKS.md, finding 3). Each call still looks the element up again.
+  const call = (method: string, args: unknown[]): unknown => {
+    let served: Served;
+    let instance: Record<string, unknown>;
+    try {
+      served = serve();
+      instance = served.generation.instance() as typeof instance;
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const fn = instance[method];
+    if (typeof fn !== 'function') {
+      // The function was taken before a reload changed the element's class.
+      return Promise.reject(
+        new ElementError({
+          code: ErrorCode.NOT_FOUND,
+          element: fullName,
+          message: `${fullName} has no method "${method}" any more (its Type changed after this function was taken)`,
+        }),
+      );
+    }
+    return served.generation.track((fn as (...a: unknown[]) => unknown).apply(instance, args));
+  };
   const methods = new Map<string, (...args: unknown[]) => unknown>();
   const method = (name: string): ((...args: unknown[]) => unknown) => {
     let bound = methods.get(name);
@@ -27,23 +55,9 @@ export function createHandle<T>(fullName: string, serve: () => Served): T {
     }
     return bound;
   };
-  const call = (method: string, args: unknown[]): unknown => {
-    let served: Served;
-    let instance: Record<string, (...a: unknown[]) => unknown>;
-    try {
-      served = serve();
-      instance = served.generation.instance() as typeof instance;
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return served.generation.track(instance[method]?.(...args));
-  };
-  // util.inspect looks at a Proxy's target without running traps, so the target carries the
-  // description itself.
-  const target = Object.create(null) as object;
-  Object.defineProperty(target, inspect.custom, { value: describe });
-  return new Proxy(target, {
-    get(_target, property) {
+
+  const lookup = new Proxy(Object.create(null) as object, {
+    get(_target, property, receiver) {
       // Not thenable: `await app.getElement(...)` must yield the handle, not call into it.
       if (property === 'then') return undefined;
       if (property === inspect.custom || property === 'toString') return describe;
@@ -56,11 +70,19 @@ export function createHandle<T>(fullName: string, serve: () => Served): T {
       } catch (error) {
         return () => Promise.reject(error);
       }
-      if (isMethod(served.implementation.prototype as object, property)) return method(property);
+      if (isMethod(served.implementation.prototype as object, property)) {
+        const fn = method(property);
+        if (receiver === handle) {
+          Object.defineProperty(handle, property, { value: fn, writable: false, enumerable: false });
+        }
+        return fn;
+      }
       return Reflect.get(served.generation.instance(), property);
     },
     set(_target, property) {
       throw new TypeError(`cannot set "${String(property)}" on ${describe()}: handles are read-only`);
     },
-  }) as T;
+  });
+  const handle = Object.create(lookup) as object;
+  return handle as T;
 }
