@@ -46,6 +46,8 @@ export function createHandle<T>(fullName: string, serve: () => Served): T {
     }
     return served.generation.track((fn as (...a: unknown[]) => unknown).apply(instance, args));
   };
+  // One function per name, so a method read through an object that inherits from the handle (and
+  // is therefore never pinned) is still the same function every time.
   const methods = new Map<string, (...args: unknown[]) => unknown>();
   const method = (name: string): ((...args: unknown[]) => unknown) => {
     let bound = methods.get(name);
