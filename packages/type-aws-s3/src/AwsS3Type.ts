@@ -41,8 +41,10 @@ import { guardBody } from './io/guardBody';
 import { encodeKey, objectUrlBase } from './io/objectUrl';
 import { readBody } from './io/readBody';
 import { quoteEtag } from './io/quoteEtag';
+import { streamLength } from './io/streamLength';
 import { toUploadBody } from './io/toUploadBody';
 import { PendingAborts } from './upload/PendingAborts';
+import { StreamUpload } from './upload/StreamUpload';
 import type { CopyResult, DeleteManyItem, ListOptions, ListResult, SignedUpload } from './storageResults';
 
 const DELETE_BATCH = 1000;
@@ -119,16 +121,33 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
         etag = (await this.#client.send(new PutObjectCommand({ ...params, Body: body.bytes }))).ETag;
         size = body.bytes.length;
         options.onProgress?.({ loaded: size, total: size });
+      } else if (body.kind === 'stream') {
+        // Streams go up through reused part buffers (upload/StreamUpload): lib-storage would
+        // copy every part into a buffer of its own.
+        const upload = new StreamUpload({
+          client: this.#client,
+          params,
+          source: body.stream,
+          partSize: partSizeBytes(this.config),
+          queueSize: this.config.multipart.queueSize,
+          length: streamLength(body.stream),
+          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+          invalidData: (detail) => this.invalidArgument(operation, key, 'data', detail),
+        });
+        try {
+          ({ etag, size } = await upload.done());
+        } catch (error) {
+          this.#abandon(s3Key, upload.uploadId);
+          throw error;
+        }
       } else {
         const upload = new Upload({
           client: this.#client,
-          params: { ...params, Body: body.kind === 'bytes' ? body.bytes : body.stream },
+          params: { ...params, Body: body.bytes },
           partSize: partSizeBytes(this.config),
           queueSize: this.config.multipart.queueSize,
           leavePartsOnError: false,
         });
-        // lib-storage reports the bytes acknowledged so far, part by part: the last report is
-        // the size of a stream, with no counting stage in the way of its parts.
         let uploaded = 0;
         const onProgress = options.onProgress;
         upload.on('httpUploadProgress', (progress) => {
@@ -138,11 +157,10 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
         try {
           etag = (await upload.done()).ETag;
         } catch (error) {
-          if (upload.uploadId !== undefined)
-            this.#pendingAborts.add({ Bucket: this.bucket, Key: s3Key, UploadId: upload.uploadId });
+          this.#abandon(s3Key, upload.uploadId);
           throw error;
         }
-        size = body.kind === 'bytes' ? body.bytes.length : uploaded;
+        size = body.bytes.length;
       }
       return {
         url: this.#objectUrl(s3Key),
@@ -437,6 +455,11 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
         : { ServerSideEncryption: this.config.serverSideEncryption }),
       ...(this.config.kmsKeyId === undefined ? {} : { SSEKMSKeyId: this.config.kmsKeyId }),
     };
+  }
+
+  /** A failed multipart upload may still hold parts: keep aborting it until the server confirms. */
+  #abandon(s3Key: string, uploadId: string | undefined): void {
+    if (uploadId !== undefined) this.#pendingAborts.add({ Bucket: this.bucket, Key: s3Key, UploadId: uploadId });
   }
 
   #putParams(

@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync, createReadStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { UploadProgress } from '@mti/core';
+import { StorageError, type UploadProgress } from '@mti/core';
 import type { AwsS3Type } from '@mti/type-aws-s3';
 import { buildApp, s3Record } from './support/buildApp';
 import { type CountingS3Type, countingTypeRecord } from './support/CountingS3Type';
@@ -63,7 +66,7 @@ describe.each(tiers)('streams and multipart on $name', (tier) => {
     expect(back.length).toBe(size);
     expect(sha(back)).toBe(sha(data));
     expect((await s3.getObject(`s/${size}.bin`)).size).toBe(size);
-    // Streams always go through lib-storage; more than one part means a multipart upload.
+    // A stream longer than one part goes up as a multipart upload, one that fits as one PutObject.
     const parts = Math.ceil(size / (5 * MiB));
     expect(sent.count('UploadPartCommand') - partsBefore).toBe(parts > 1 ? parts : 0);
   });
@@ -85,15 +88,84 @@ describe.each(tiers)('streams and multipart on $name', (tier) => {
     expect((await s3.getObject('m/big.bin')).contentType).toBe('application/x-test');
   });
 
-  it('reports progress for a stream, total unknown until the end', async () => {
-    const data = randomBytes(7 * MiB);
+  it('reports progress for a stream, the total only once the stream has ended', async () => {
+    const data = randomBytes(12 * MiB);
     const progress: UploadProgress[] = [];
     await s3.uploadByFile('m/stream.bin', unevenStream(data), 'application/octet-stream', {
       onProgress: (p) => progress.push(p),
     });
-    expect(progress.length).toBeGreaterThanOrEqual(2);
-    expect(progress.at(-1)?.loaded).toBe(data.length);
+    expect(progress.map((p) => p.loaded)).toEqual([5 * MiB, 10 * MiB, data.length]);
+    // Parts 1 and 2 are acknowledged while the stream is still being read.
+    expect(progress[0]?.total).toBeUndefined();
+    expect(progress.at(-1)).toEqual({ loaded: data.length, total: data.length });
   });
+
+  it('reports the total of a file stream from the first part on, honouring start and end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mti-stream-'));
+    try {
+      const data = randomBytes(11 * MiB);
+      writeFileSync(join(dir, 'f.bin'), data);
+      const whole: UploadProgress[] = [];
+      await s3.uploadByFile('m/file.bin', createReadStream(join(dir, 'f.bin')), 'application/octet-stream', {
+        onProgress: (p) => whole.push(p),
+      });
+      expect(whole.map((p) => p.total)).toEqual([data.length, data.length, data.length]);
+      const slice: UploadProgress[] = [];
+      const sliced = createReadStream(join(dir, 'f.bin'), { start: 1000, end: 6 * MiB });
+      const result = await s3.uploadByFile('m/slice.bin', sliced, 'application/octet-stream', {
+        onProgress: (p) => slice.push(p),
+      });
+      expect(result.size).toBe(6 * MiB - 999);
+      expect(slice.at(-1)).toEqual({ loaded: 6 * MiB - 999, total: 6 * MiB - 999 });
+      expect(sha(await s3.download('m/slice.bin'))).toBe(sha(data.subarray(1000, 6 * MiB + 1)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sends a stream of any length from queueSize part buffers, filled again once their part is stored', async () => {
+    const data = randomBytes(31 * MiB + 7);
+    const partsBefore = sent.partMemory.length;
+    await s3.uploadByFile('m/reused.bin', unevenStream(data), 'application/octet-stream');
+    const memory = sent.partMemory.slice(partsBefore);
+    expect(memory).toHaveLength(7);
+    // queueSize is 2 in this app: two buffers for seven parts, and no part overwritten early.
+    expect(new Set(memory).size).toBe(2);
+    expect(sha(await s3.download('m/reused.bin'))).toBe(sha(data));
+  });
+
+  it('stores the UTF-8 bytes of a stream that gives strings', async () => {
+    const text = 'grüße, ' + 'é'.repeat(3 * MiB);
+    const source = Readable.from([Buffer.from(text, 'utf8')]).setEncoding('utf8');
+    await s3.uploadByFile('m/text.txt', source, 'text/plain');
+    expect((await s3.download('m/text.txt')).equals(Buffer.from(text, 'utf8'))).toBe(true);
+  });
+
+  it.each([
+    ['within the first part', 0],
+    ['after a part has been sent', 6 * MiB],
+  ])(
+    'refuses a stream that gives objects %s: INVALID_ARGUMENT on data, the stream ended, nothing stored',
+    async (_label, before) => {
+      const key = `m/objects-${before}.bin`;
+      const source = Readable.from(
+        (function* () {
+          yield randomBytes(before);
+          yield { not: 'bytes' };
+          yield randomBytes(MiB);
+        })(),
+      );
+      const error = await s3.uploadByFile(key, source).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(StorageError.is(error)).toBe(true);
+      expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'data', key, operation: 'uploadByFile' });
+      expect((error as Error).message).toMatch(/chunk of object, not bytes or a string/);
+      expect(source.destroyed).toBe(true);
+      expect(await s3.exists(key)).toBe(false);
+    },
+  );
 
   it('reports one progress event for a single-request upload', async () => {
     const progress: UploadProgress[] = [];

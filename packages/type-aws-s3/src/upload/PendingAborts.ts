@@ -13,9 +13,9 @@ const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 30_000;
 
 /**
- * Multipart uploads that failed and may still hold parts on the server. lib-storage aborts a
- * failed upload itself, but when the failure is the server going away, that abort fails too and
- * the parts stay (billed, on AWS) until a lifecycle rule clears them. These are aborted again,
+ * Multipart uploads that failed and may still hold parts on the server. StreamUpload and
+ * lib-storage abort a failed upload themselves, but when the failure is the server going away,
+ * that abort fails too and the parts stay (billed, on AWS) until a lifecycle rule clears them. These are aborted again,
  * with backoff, until the server confirms, and once more when the element is disposed.
  */
 export class PendingAborts {
@@ -73,7 +73,7 @@ export class PendingAborts {
         this.#pending.delete(UploadId);
         this.#logger.debug({ key: Key, uploadId: UploadId }, 'aborted a failed multipart upload');
       } catch (error) {
-        // Already gone (lib-storage's own abort got through): nothing left to clean.
+        // Already gone (the upload's own abort got through): nothing left to clean.
         if (describeS3Error(error, pending.Bucket).code === 'NOT_FOUND') this.#pending.delete(pending.UploadId);
       }
     }

@@ -7,6 +7,8 @@ import { AwsS3Type } from '@mti/type-aws-s3';
  */
 export class CountingS3Type extends AwsS3Type {
   readonly sent: string[] = [];
+  /** The memory each UploadPart's body was sent from, in order: shows whether buffers are reused. */
+  readonly partMemory: ArrayBufferLike[] = [];
   #counting = false;
 
   /** The instance itself: a handle forwards calls, this hands out what they run on. */
@@ -20,6 +22,9 @@ export class CountingS3Type extends AwsS3Type {
     this.client.middlewareStack.add(
       (next, context) => async (args) => {
         this.sent.push(String(context.commandName));
+        const body = (args.input as { Body?: unknown }).Body;
+        if (context.commandName === 'UploadPartCommand' && body instanceof Uint8Array)
+          this.partMemory.push(body.buffer);
         return next(args);
       },
       { step: 'initialize', name: `countCommands-${this.fullName}` },
