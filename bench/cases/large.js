@@ -137,8 +137,9 @@ async function largeCase({ s3, quick }) {
           `throughput timed inside it (module loading excluded); ratio = median over rounds of candidate ÷ raw ` +
           `in the same round; every download matched the source's sha256`,
         `large objects: the control runs raw's upload in a process that has also loaded @mti/loader and ` +
-          `@mti/type-aws-s3 without using them; the element's upload is lib-storage's own, so what separates ` +
-          `the element from raw and not from the control is the modules' footprint, not the upload path`,
+          `@mti/type-aws-s3 without using them: what lib-storage's upload of a stream, which copies every part ` +
+          `into a new buffer, costs next to the runtime's modules; the element sends a stream from queue-size ` +
+          `reused part buffers instead (packages/type-aws-s3/src/upload/StreamUpload.ts)`,
         `large objects: peak RSS of the same worker without a transfer (modules, one client, one 4 KiB put): ` +
           names.map((name) => `${name} ${fmt(baseline[name], 'MiB')}`).join(', '),
       ],

@@ -162,8 +162,9 @@ async function flydriveCandidate(env) {
 const rawControlCandidate = (env) =>
   rawCandidate(env, { name: 'control', label: 'raw again, a second client (A/A control)' });
 
-// The raw code in a process that has also loaded mti's modules, unused: for large uploads, where
-// the element's transfer is lib-storage's own, what is left between it and raw is the footprint.
+// The raw code in a process that has also loaded mti's modules, unused: for large uploads, what
+// lib-storage's way of sending a stream would cost in the element's process (docs/BENCHMARKS.md,
+// finding 4), next to the element's own reused part buffers.
 async function rawWithMtiCandidate(env) {
   require('@mti/loader');
   require('@mti/type-aws-s3');
