@@ -134,7 +134,7 @@ async function largeCase({ s3, quick }) {
       notes: [
         `large objects: part size ${PART_SIZE_MIB} MiB × queue ${QUEUE_SIZE} for the element and raw Upload; ` +
           `flydrive sends one PutObject with the stream as its body; each transfer in its own process, ` +
-          `throughput timed inside it (module loading excluded); ratio = median over rounds of candidate ÷ raw ` +
+          `throughput timed inside it (module loading excluded); ratio = geometric mean over rounds of candidate ÷ raw ` +
           `in the same round; every download matched the source's sha256`,
         `large objects: the control runs raw's upload in a process that has also loaded @mti/loader and ` +
           `@mti/type-aws-s3 without using them: what lib-storage's upload of a stream, which copies every part ` +
