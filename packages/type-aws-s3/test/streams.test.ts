@@ -55,6 +55,9 @@ describe.each(tiers)('streams and multipart on $name', (tier) => {
   it.each([
     ['empty', 0],
     ['small', 3_000],
+    ['1 MiB (kept as its chunks up to there)', MiB],
+    ['between 1 MiB and a part', 3 * MiB + 5],
+    ['exactly one part', 5 * MiB],
     ['just over one part', 5 * MiB + 1],
     ['several parts', 12 * MiB + 123],
   ])('round-trips a %s stream of unknown length byte for byte', async (_label, size) => {
@@ -121,6 +124,19 @@ describe.each(tiers)('streams and multipart on $name', (tier) => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('sends a stream that fits in one request from its own chunks, not from a part-sized buffer', async () => {
+    const data = randomBytes(300 * 1024);
+    const putsBefore = sent.putMemoryBytes.length;
+    await s3.uploadByFile('m/small-stream.bin', unevenStream(data), 'application/octet-stream');
+    await s3.uploadByFile('m/one-chunk.bin', Readable.from([data]), 'application/octet-stream');
+    const memory = sent.putMemoryBytes.slice(putsBefore);
+    expect(memory).toHaveLength(2);
+    // The part size is 5 MiB in this app; the bodies hold the data and no more than that.
+    for (const bytes of memory) expect(bytes).toBeLessThan(MiB);
+    expect(sha(await s3.download('m/small-stream.bin'))).toBe(sha(data));
+    expect(sha(await s3.download('m/one-chunk.bin'))).toBe(sha(data));
   });
 
   it('sends a stream of any length from queueSize part buffers, filled again once their part is stored', async () => {

@@ -44,6 +44,26 @@ export class StreamPartReader {
     return filled;
   }
 
+  /**
+   * Up to `limit` bytes as the chunks the stream gave, not copied: a stream that turns out to fit
+   * in one request then costs its own size, not a part-sized buffer.
+   */
+  async take(limit: number): Promise<Buffer[]> {
+    const chunks: Buffer[] = [];
+    let taken = 0;
+    while (taken < limit) {
+      const chunk = this.#carry ?? (await this.#next());
+      this.#carry = undefined;
+      if (chunk === undefined) break;
+      const room = limit - taken;
+      if (chunk.length > room) this.#carry = chunk.subarray(room);
+      chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+      taken += Math.min(chunk.length, room);
+    }
+    this.#bytesRead += taken;
+    return chunks;
+  }
+
   /** Whether the stream has nothing left, reading ahead one chunk to know. */
   async atEnd(): Promise<boolean> {
     if (this.#carry === undefined) this.#carry = await this.#next();

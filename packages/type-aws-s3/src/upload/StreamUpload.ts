@@ -15,6 +15,9 @@ import { StreamPartReader } from './StreamPartReader';
 /** S3's limit on the parts of one multipart upload. */
 export const MAX_PARTS = 10_000;
 
+/** A stream no longer than this goes up from its own chunks, without a part buffer. */
+const SMALL_STREAM_BYTES = 1024 * 1024;
+
 export interface StreamUploadOptions {
   client: S3Client;
   /** PutObject's parameters without a body; what applies is passed on to each multipart call. */
@@ -86,13 +89,20 @@ export class StreamUpload {
 
   async #upload(): Promise<{ etag: string | undefined; size: number }> {
     const { client, params, partSize } = this.#options;
-    const first = Buffer.allocUnsafeSlow(partSize);
-    const length = await this.#reader.fill(first);
-    if (length < partSize || (await this.#reader.atEnd())) {
-      const { ETag } = await client.send(new PutObjectCommand({ ...params, Body: first.subarray(0, length) }));
-      this.#options.onProgress?.({ loaded: length, total: length });
-      return { etag: ETag, size: length };
+    // The start of a stream is kept as its own chunks: most streams (a gateway's request bodies,
+    // say) are small and should not cost a part-sized buffer each. Only the start: chunks held
+    // until a whole part is read would stay on in the heap as garbage, 8 MiB more at the peak of
+    // a 1 GiB upload (docs/BENCHMARKS.md, finding 4).
+    const gather = Math.min(partSize, SMALL_STREAM_BYTES);
+    const head = await this.#reader.take(gather);
+    const headLength = head.reduce((sum, chunk) => sum + chunk.length, 0);
+    if (headLength < gather || (await this.#reader.atEnd())) {
+      return this.#putWhole(head.length === 1 ? (head[0] as Buffer) : Buffer.concat(head, headLength));
     }
+    const first = Buffer.allocUnsafeSlow(partSize);
+    head.reduce((offset, chunk) => offset + chunk.copy(first, offset), 0);
+    const length = headLength + (await this.#reader.fill(first.subarray(headLength)));
+    if (length < partSize || (await this.#reader.atEnd())) return this.#putWhole(first.subarray(0, length));
     this.#partCount = 1;
 
     const checksums = await client.config.requestChecksumCalculation();
@@ -120,6 +130,12 @@ export class StreamUpload {
       }),
     );
     return { etag: completed.ETag, size: this.#reader.bytesRead };
+  }
+
+  async #putWhole(body: Buffer): Promise<{ etag: string | undefined; size: number }> {
+    const { ETag } = await this.#options.client.send(new PutObjectCommand({ ...this.#options.params, Body: body }));
+    this.#options.onProgress?.({ loaded: body.length, total: body.length });
+    return { etag: ETag, size: body.length };
   }
 
   /** One of `queueSize` loops: fill its own buffer, send it as a part, until the stream ends. */

@@ -9,6 +9,8 @@ export class CountingS3Type extends AwsS3Type {
   readonly sent: string[] = [];
   /** The memory each UploadPart's body was sent from, in order: shows whether buffers are reused. */
   readonly partMemory: ArrayBufferLike[] = [];
+  /** The size of the memory each PutObject's body was sent from: a view of a part buffer shows. */
+  readonly putMemoryBytes: number[] = [];
   #counting = false;
 
   /** The instance itself: a handle forwards calls, this hands out what they run on. */
@@ -25,6 +27,8 @@ export class CountingS3Type extends AwsS3Type {
         const body = (args.input as { Body?: unknown }).Body;
         if (context.commandName === 'UploadPartCommand' && body instanceof Uint8Array)
           this.partMemory.push(body.buffer);
+        if (context.commandName === 'PutObjectCommand' && body instanceof Uint8Array)
+          this.putMemoryBytes.push(body.buffer.byteLength);
         return next(args);
       },
       { step: 'initialize', name: `countCommands-${this.fullName}` },
