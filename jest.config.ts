@@ -1,8 +1,8 @@
 import type { Config } from 'jest';
 
-// The AWS SDK warns on every start that its 2027 releases will need Node 22; the pins here
-// are the releases that run on Node 20. Workers inherit this.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// Node 22.18+ loads this file through its own type stripping, as an ES module: no `__dirname`
+// or `require` here. `rootDir` defaults to this file's folder, which is what the projects need.
+
 // Tests talk to loopback only: the credential chain must never fall through to the EC2
 // instance metadata address.
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
@@ -28,7 +28,6 @@ const moduleNameMapper = { '^@mti/([a-z0-9-]+)$': '<rootDir>/packages/$1/src/ind
 
 const project = (name: string): NonNullable<Config['projects']>[number] => ({
   displayName: name,
-  rootDir: __dirname,
   testMatch: [`<rootDir>/packages/${name}/test/**/*.test.ts`],
   testEnvironment: 'node',
   transform,

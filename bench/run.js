@@ -1,7 +1,6 @@
 'use strict';
 // `pnpm bench [--quick] [case…]`: runs the benchmark cases against one S3 server and prints a
 // table. Not part of the tests: figures are reported, never asserted.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const os = require('node:os');
 const { benchS3 } = require('./lib/embeddedS3');

@@ -3,7 +3,6 @@
 // `fork(largeWorker.js, [JSON.stringify({ candidate, op, key, file, env })])` → IPC message
 // `{ ms, bytes, maxRssMiB, rssBeforeMiB }`. op: upload (file stream → S3), download (S3 → file),
 // or baseline (build the candidate, one 4 KiB put: what the process holds without a transfer).
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { statSync } = require('node:fs');
 const { createCandidate } = require('../lib/candidates');
 

@@ -3,7 +3,6 @@
 // then, and the first call's latency. `fork(startupWorker.js, [JSON.stringify({ dir, env,
 // element })])` → IPC message with the timings (ms) and RSS (MiB).
 const startedAt = performance.now(); // ms since the process started (Node's timeOrigin)
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main() {
   const { dir, env, element, count } = JSON.parse(process.argv[2]);

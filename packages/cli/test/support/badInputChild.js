@@ -1,7 +1,6 @@
 // Runs bad inputs through the built packages in a plain Node process started with
 // --unhandled-rejections=strict: a rejection nobody handles would crash it.
 'use strict';
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const { createApp } = require('@mti/core');
 const { registrations } = require('@mti/type-aws-s3');
 
