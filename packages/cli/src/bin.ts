@@ -1,13 +1,9 @@
 #!/usr/bin/env node
-import { spawn } from 'node:child_process';
-import { desAvailable } from './embedded/desAvailable';
-import { run } from './program';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 // The embedded s3rver lists with DES continuation tokens, which need OpenSSL's legacy provider;
-// Node only loads it at start-up, so the command starts itself again with the flag.
-if (process.argv.includes('--embedded-s3') && !desAvailable()) {
+// Node only loads it at start-up, so the command starts itself again with the flag. What that
+// takes is required only when --embedded-s3 is given, to keep every other start short.
+if (process.argv.includes('--embedded-s3') && !needsNothing()) {
+  const { spawn } = require('node:child_process') as typeof import('node:child_process');
   const child = spawn(process.execPath, ['--openssl-legacy-provider', ...process.execArgv, ...process.argv.slice(1)], {
     stdio: 'inherit',
   });
@@ -16,7 +12,13 @@ if (process.argv.includes('--embedded-s3') && !desAvailable()) {
     process.exitCode = code ?? (signal === null ? 1 : 0);
   });
 } else {
+  const { run } = require('./program') as typeof import('./program');
   void run(process.argv).then((code) => {
     process.exitCode = code;
   });
+}
+
+function needsNothing(): boolean {
+  const { desAvailable } = require('./embedded/desAvailable') as typeof import('./embedded/desAvailable');
+  return desAvailable();
 }

@@ -1,19 +1,5 @@
 import type { Readable } from 'node:stream';
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  HeadBucketCommand,
-  HeadObjectCommand,
-  type HeadObjectCommandOutput,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  type PutObjectCommandInput,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { HeadObjectCommandOutput, PutObjectCommandInput, S3Client } from '@aws-sdk/client-s3';
 import {
   ErrorCode,
   keyProblem,
@@ -44,6 +30,7 @@ import { quoteEtag } from './io/quoteEtag';
 import { streamLength } from './io/streamLength';
 import { toUploadBody } from './io/toUploadBody';
 import { PendingAborts } from './upload/PendingAborts';
+import { s3, signer, storage } from './sdk/awsSdk';
 import { StreamUpload } from './upload/StreamUpload';
 import type { CopyResult, DeleteManyItem, ListOptions, ListResult, SignedUpload } from './storageResults';
 
@@ -118,7 +105,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
       let size: number;
       if (body.kind === 'bytes' && body.bytes.length <= partSizeBytes(this.config)) {
         // One request for what fits in one part: lib-storage would only add overhead.
-        etag = (await this.#client.send(new PutObjectCommand({ ...params, Body: body.bytes }))).ETag;
+        etag = (await this.#client.send(new (s3().PutObjectCommand)({ ...params, Body: body.bytes }))).ETag;
         size = body.bytes.length;
         options.onProgress?.({ loaded: size, total: size });
       } else if (body.kind === 'stream') {
@@ -141,7 +128,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
           throw error;
         }
       } else {
-        const upload = new Upload({
+        const upload = new (storage().Upload)({
           client: this.#client,
           params: { ...params, Body: body.bytes },
           partSize: partSizeBytes(this.config),
@@ -180,9 +167,9 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     this.#check(operation, key, 'contentType', contentTypeProblem(contentType));
     this.#check(operation, key, 'expires', expiresProblem(expires));
     return this.run(operation, key, () =>
-      getSignedUrl(
+      signer().getSignedUrl(
         this.#signingClient(),
-        new GetObjectCommand({ Bucket: this.bucket, Key: s3Key, ResponseContentType: contentType }),
+        new (s3().GetObjectCommand)({ Bucket: this.bucket, Key: s3Key, ResponseContentType: contentType }),
         {
           expiresIn: expires,
         },
@@ -198,7 +185,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     this.#check(operation, key, 'expires', expiresProblem(expires));
     const params = this.#putParams(operation, key, s3Key, contentType, {});
     return this.run(operation, key, async () => ({
-      url: await getSignedUrl(this.#signingClient(), new PutObjectCommand(params), {
+      url: await signer().getSignedUrl(this.#signingClient(), new (s3().PutObjectCommand)(params), {
         expiresIn: expires,
         // Signed, so the uploader cannot store the object under another type.
         signableHeaders: new Set(['content-type']),
@@ -221,7 +208,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     // measurable on small objects (docs/BENCHMARKS.md).
     return this.run(operation, names.key, () =>
       this.#client
-        .send(new GetObjectCommand({ Bucket: this.bucket, Key: names.s3Key }))
+        .send(new (s3().GetObjectCommand)({ Bucket: this.bucket, Key: names.s3Key }))
         .then((out) => readBody(out.Body as Readable, out.ContentLength)),
     );
   }
@@ -231,7 +218,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     const operation = 'downloadStream';
     const { key, s3Key } = this.#key(operation, name);
     const out = await this.run(operation, key, () =>
-      this.#client.send(new GetObjectCommand({ Bucket: this.bucket, Key: s3Key })),
+      this.#client.send(new (s3().GetObjectCommand)({ Bucket: this.bucket, Key: s3Key })),
     );
     return guardBody(out.Body as Readable, out.ContentLength, (error) => this.toStorageError(operation, key, error));
   }
@@ -252,7 +239,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     const operation = 'delete';
     const { key, s3Key } = this.#key(operation, name);
     return this.run(operation, key, async () => {
-      await this.#client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: s3Key }));
+      await this.#client.send(new (s3().DeleteObjectCommand)({ Bucket: this.bucket, Key: s3Key }));
       return { key, deleted: true as const };
     });
   }
@@ -292,7 +279,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     }
     return this.run(operation, prefix || undefined, async () => {
       const out = await this.#client.send(
-        new ListObjectsV2Command({
+        new (s3().ListObjectsV2Command)({
           Bucket: this.bucket,
           Prefix: this.#toS3Key(prefix),
           MaxKeys: limit,
@@ -320,7 +307,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     const target = this.#key(operation, to, 'to');
     return this.run(operation, source.key, async () => {
       const out = await this.#client.send(
-        new CopyObjectCommand({
+        new (s3().CopyObjectCommand)({
           Bucket: this.bucket,
           Key: target.s3Key,
           CopySource: `${this.bucket}/${encodeKey(source.s3Key)}`,
@@ -344,7 +331,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
       throw StorageError.is(error) ? this.toStorageError(operation, source.key, error.cause ?? error) : error;
     });
     await this.run(operation, source.key, () =>
-      this.#client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: source.s3Key })),
+      this.#client.send(new (s3().DeleteObjectCommand)({ Bucket: this.bucket, Key: source.s3Key })),
     );
     return copied;
   }
@@ -361,7 +348,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
       for (let start = 0; start < unique.length; start += DELETE_BATCH) {
         const batch = unique.slice(start, start + DELETE_BATCH);
         const out = await this.#client.send(
-          new DeleteObjectsCommand({
+          new (s3().DeleteObjectsCommand)({
             Bucket: this.bucket,
             Delete: { Objects: batch.map((k) => ({ Key: k.s3Key })), Quiet: false },
           }),
@@ -520,14 +507,14 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   /** HeadObject, telling a missing bucket from a missing object (both are a bare 404). */
   #head(s3Key: string): Promise<HeadObjectCommandOutput> {
     return this.#client
-      .send(new HeadObjectCommand({ Bucket: this.bucket, Key: s3Key }))
+      .send(new (s3().HeadObjectCommand)({ Bucket: this.bucket, Key: s3Key }))
       .then(undefined, (error: unknown) => this.#explainMissing(error));
   }
 
   /** A 404 on an object may mean the bucket is missing: HeadBucket tells, so the error can say. */
   async #explainMissing(error: unknown): Promise<never> {
     if (describeS3Error(error, this.bucket).code !== ErrorCode.NOT_FOUND) throw error;
-    const bucketMissing = await this.#client.send(new HeadBucketCommand({ Bucket: this.bucket })).then(
+    const bucketMissing = await this.#client.send(new (s3().HeadBucketCommand)({ Bucket: this.bucket })).then(
       () => false,
       (bucketError: unknown) => describeS3Error(bucketError, this.bucket).code === ErrorCode.NOT_FOUND,
     );

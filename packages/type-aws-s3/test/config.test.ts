@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
+import { StorageClass } from '@aws-sdk/client-s3';
 import { awsS3ConfigJsonSchema, awsS3ConfigSchema, resolveEndpoint, type AwsS3Type } from '@mti/type-aws-s3';
+import { storageClasses } from '../src/config/storageClasses';
 import { buildApp, elementStatus } from './support/buildApp';
 
 const aws = {
@@ -72,6 +74,10 @@ describe('storages.AwsS3Type business config', () => {
     expect(
       instance({ $schema: '../../node_modules/@mti/type-aws-s3/schema/config.schema.json', ...aws }).status.status,
     ).toBe('ready');
+  });
+
+  it("lists exactly the SDK's storage classes", () => {
+    expect([...storageClasses].sort()).toEqual(Object.values(StorageClass).sort());
   });
 
   it('ships its JSON Schema for editors', () => {

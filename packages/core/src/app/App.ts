@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
-import { Container } from 'inversify';
 import { createInstanceModule, createTypeModule, type ElementModule } from '../container/createElementModule';
+import { ElementContainer } from '../container/ElementContainer';
 import type { ElementAppApi } from '../element/ElementAppApi';
 import type { ElementContext } from '../element/ElementContext';
 import type { ElementFunction } from '../element/ElementFunctions';
@@ -48,7 +48,7 @@ export class App implements ElementAppApi {
   readonly name: string;
   readonly #registrations: readonly ElementRegistration[];
   readonly #logger: Logger;
-  readonly #container = new Container();
+  readonly #container = new ElementContainer();
   readonly #entries = new Map<string, Entry>();
   readonly #handles = new Map<string, unknown>();
   readonly #retiring = new Set<Promise<void>>();
@@ -188,7 +188,7 @@ export class App implements ElementAppApi {
 
   #activate(entry: Entry, element: ResolvedElement): void {
     const old = entry.serving;
-    if (old !== undefined) this.#container.unloadSync(old.module.module);
+    if (old !== undefined) this.#container.unload(old.module);
     let serving: Serving;
     if (element.kind === 'instance') {
       const context: ElementContext<unknown> = Object.freeze({
@@ -206,14 +206,14 @@ export class App implements ElementAppApi {
     } else {
       serving = { resolved: element, module: createTypeModule(element.fullName, element.implementation!) };
     }
-    this.#container.loadSync(serving.module.module);
+    this.#container.load(serving.module);
     entry.serving = serving;
     if (old?.generation !== undefined) this.#retire(old.generation);
   }
 
   #deactivate(serving: Serving | undefined): void {
     if (serving === undefined) return;
-    this.#container.unloadSync(serving.module.module);
+    this.#container.unload(serving.module);
     if (serving.generation !== undefined) this.#retire(serving.generation);
   }
 

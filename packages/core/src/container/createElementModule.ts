@@ -1,25 +1,28 @@
-import { ContainerModule } from 'inversify';
+import type { ContainerModuleLoadOptions } from 'inversify';
 import type { ElementClass } from '../element/ElementClass';
 import type { ElementContext } from '../element/ElementContext';
 import { typeToken } from './typeToken';
 
-/** What one activation of an element put into the container. */
+/**
+ * What one activation of an element puts into the container, as a function of inversify's
+ * `bind`: ElementContainer turns it into a ContainerModule once the container exists.
+ */
 export interface ElementModule {
-  module: ContainerModule;
+  bindings: (options: ContainerModuleLoadOptions) => void;
   /** Set for Instances: resolving it builds (once) the instance of this activation. */
   instanceToken?: symbol;
 }
 
 /**
- * One ContainerModule per element activation, so that a reload can unload exactly what that
- * element bound. Metas and Types bind their class under `typeToken(fullName)`; an Instance binds
- * a singleton built from its Type's token, with its context injected.
+ * One module per element activation, so that a reload can unload exactly what that element
+ * bound. Metas and Types bind their class under `typeToken(fullName)`; an Instance binds a
+ * singleton built from its Type's token, with its context injected.
  */
 export function createTypeModule(fullName: string, implementation: ElementClass): ElementModule {
   return {
-    module: new ContainerModule(({ bind }) => {
+    bindings: ({ bind }) => {
       bind<ElementClass>(typeToken(fullName)).toConstantValue(implementation);
-    }),
+    },
   };
 }
 
@@ -28,15 +31,17 @@ export function createInstanceModule(type: string, context: ElementContext<unkno
   // bindings of the one that replaced it.
   const contextToken = Symbol(`mti:context:${context.fullName}`);
   const instanceToken = Symbol(`mti:instance:${context.fullName}`);
-  const module = new ContainerModule(({ bind }) => {
-    bind<ElementContext<unknown>>(contextToken).toConstantValue(context);
-    bind<object>(instanceToken)
-      .toResolvedValue(
-        (Type: ElementClass, ctx: ElementContext<unknown>) =>
-          new (Type as unknown as new (c: typeof ctx) => object)(ctx),
-        [typeToken(type), contextToken],
-      )
-      .inSingletonScope();
-  });
-  return { module, instanceToken };
+  return {
+    bindings: ({ bind }) => {
+      bind<ElementContext<unknown>>(contextToken).toConstantValue(context);
+      bind<object>(instanceToken)
+        .toResolvedValue(
+          (Type: ElementClass, ctx: ElementContext<unknown>) =>
+            new (Type as unknown as new (c: typeof ctx) => object)(ctx),
+          [typeToken(type), contextToken],
+        )
+        .inSingletonScope();
+    },
+    instanceToken,
+  };
 }

@@ -1,6 +1,10 @@
 import { relative } from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import type * as Chokidar from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import { isSkippedFolder } from '../scan/findElementFolders';
+
+// Loaded when watching starts: `mti ls`, `mti check` and apps loaded without `watch` never need it.
+let chokidar: typeof Chokidar | undefined;
 
 /**
  * A chokidar watcher on the whole app folder, minus the folders that never hold elements.
@@ -13,7 +17,8 @@ export async function watchApp(
   onPath: (path: string) => void,
   onError: (error: unknown) => void,
 ): Promise<FSWatcher> {
-  const watcher = watch(appDir, {
+  chokidar ??= require('chokidar') as typeof Chokidar;
+  const watcher = chokidar.watch(appDir, {
     ignoreInitial: true,
     // Atomic-save detection delays every unlink by 100 ms; the batcher covers that case.
     atomic: false,

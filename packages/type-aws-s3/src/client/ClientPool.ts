@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { S3Client } from '@aws-sdk/client-s3';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { httpHandler, s3 } from '../sdk/awsSdk';
 import { type ClientSettings, s3ClientConfig } from './clientSettings';
 
 interface Pooled {
@@ -50,14 +50,14 @@ export class ClientPool {
 
 function createClient(settings: ClientSettings): S3Client {
   const agentOptions = { keepAlive: true, maxSockets: 64 };
-  const requestHandler = new NodeHttpHandler({
+  const requestHandler = new (httpHandler().NodeHttpHandler)({
     httpAgent: new HttpAgent(agentOptions),
     httpsAgent: new HttpsAgent(agentOptions),
     connectionTimeout: Math.min(settings.timeoutMs, 10_000),
     // Inactivity, not total time: a 5 GiB part may take minutes, a stalled socket should not.
     socketTimeout: settings.timeoutMs,
   });
-  return new S3Client(s3ClientConfig(settings, requestHandler));
+  return new (s3().S3Client)(s3ClientConfig(settings, requestHandler));
 }
 
 /** The process-wide pool the official Type uses. */

@@ -1,6 +1,7 @@
-import { AbortMultipartUploadCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from '@mti/core';
 import { describeS3Error } from '../errors/describeS3Error';
+import { s3 } from '../sdk/awsSdk';
 
 interface PendingAbort {
   Bucket: string;
@@ -67,7 +68,7 @@ export class PendingAborts {
       try {
         const { Bucket, Key, UploadId } = pending;
         await this.#client.send(
-          new AbortMultipartUploadCommand({ Bucket, Key, UploadId }),
+          new (s3().AbortMultipartUploadCommand)({ Bucket, Key, UploadId }),
           abortSignal ? { abortSignal } : {},
         );
         this.#pending.delete(UploadId);

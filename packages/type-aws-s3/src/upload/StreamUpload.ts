@@ -1,15 +1,6 @@
 import type { Readable } from 'node:stream';
-import {
-  AbortMultipartUploadCommand,
-  ChecksumAlgorithm,
-  type CompletedPart,
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  PutObjectCommand,
-  type PutObjectCommandInput,
-  type S3Client,
-  UploadPartCommand,
-} from '@aws-sdk/client-s3';
+import type { CompletedPart, PutObjectCommandInput, S3Client } from '@aws-sdk/client-s3';
+import { s3 } from '../sdk/awsSdk';
 import { StreamPartReader } from './StreamPartReader';
 
 /** S3's limit on the parts of one multipart upload. */
@@ -78,7 +69,7 @@ export class StreamUpload {
       if (this.#uploadId !== undefined) {
         const { Bucket, Key } = this.#options.params;
         await this.#options.client
-          .send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId: this.#uploadId }))
+          .send(new (s3().AbortMultipartUploadCommand)({ Bucket, Key, UploadId: this.#uploadId }))
           .catch(() => {
             // The caller keeps trying (PendingAborts): the server may be the reason we failed.
           });
@@ -107,12 +98,12 @@ export class StreamUpload {
 
     const checksums = await client.config.requestChecksumCalculation();
     const created = await client.send(
-      new CreateMultipartUploadCommand({
+      new (s3().CreateMultipartUploadCommand)({
         ...params,
         // As lib-storage does: with the SDK's default checksums on AWS, every part carries a
         // CRC32 and the completion lists them.
         ...(checksums === 'WHEN_SUPPORTED'
-          ? { ChecksumAlgorithm: params.ChecksumAlgorithm ?? ChecksumAlgorithm.CRC32 }
+          ? { ChecksumAlgorithm: params.ChecksumAlgorithm ?? s3().ChecksumAlgorithm.CRC32 }
           : {}),
       }),
     );
@@ -123,7 +114,7 @@ export class StreamUpload {
     if (this.#failure !== undefined) throw this.#failure.error;
     this.#parts.sort((a, b) => (a.PartNumber ?? 0) - (b.PartNumber ?? 0));
     const completed = await client.send(
-      new CompleteMultipartUploadCommand({
+      new (s3().CompleteMultipartUploadCommand)({
         ...params,
         UploadId: this.#uploadId,
         MultipartUpload: { Parts: this.#parts },
@@ -133,7 +124,9 @@ export class StreamUpload {
   }
 
   async #putWhole(body: Buffer): Promise<{ etag: string | undefined; size: number }> {
-    const { ETag } = await this.#options.client.send(new PutObjectCommand({ ...this.#options.params, Body: body }));
+    const { ETag } = await this.#options.client.send(
+      new (s3().PutObjectCommand)({ ...this.#options.params, Body: body }),
+    );
     this.#options.onProgress?.({ loaded: body.length, total: body.length });
     return { etag: ETag, size: body.length };
   }
@@ -180,7 +173,7 @@ export class StreamUpload {
   async #send(partNumber: number, body: Buffer): Promise<void> {
     const { client, params } = this.#options;
     const result = await client.send(
-      new UploadPartCommand({ ...params, UploadId: this.#uploadId, PartNumber: partNumber, Body: body }),
+      new (s3().UploadPartCommand)({ ...params, UploadId: this.#uploadId, PartNumber: partNumber, Body: body }),
       { abortSignal: this.#cancel.signal },
     );
     if (result.ETag === undefined) throw new Error(`the server sent no ETag for part ${partNumber}`);
