@@ -1,8 +1,7 @@
 // Loads this app against an embedded s3rver and shows the override and the new Type at work.
 'use strict';
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const { planEmbeddedS3, startEmbeddedS3 } = require('@mti/cli');
+const { startEmbeddedS3 } = require('@mti/cli');
 const { loadApp } = require('@mti/loader');
 
 /** Prints audit lines; the rest stays quiet. */
@@ -23,8 +22,8 @@ const logger = {
 };
 
 async function main() {
-  const embedded = await startEmbeddedS3(__dirname, planEmbeddedS3(__dirname, process.env));
-  const env = { ...process.env, ...embedded.env };
+  const embedded = await startEmbeddedS3(__dirname);
+  const env = embedded.env;
   const app = await loadApp(__dirname, { env, logger });
   try {
     for (const e of app.listElements()) {

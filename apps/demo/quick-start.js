@@ -1,15 +1,14 @@
 // The seed's Quick Start against an embedded s3rver: no AWS account needed.
 // Run from the repo root with `pnpm quick-start` (it builds the packages first).
 'use strict';
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const { planEmbeddedS3, startEmbeddedS3 } = require('@mti/cli');
+const { startEmbeddedS3 } = require('@mti/cli');
 const { loadApp } = require('@mti/loader');
 
 async function main() {
   // The embedded server `mti serve --embedded-s3` uses, with the values MyS3.json asks for.
-  const embedded = await startEmbeddedS3(__dirname, planEmbeddedS3(__dirname, process.env));
-  const env = { ...process.env, ...embedded.env };
+  const embedded = await startEmbeddedS3(__dirname);
+  const env = embedded.env;
 
   // This folder is the app: storages/MyS3/e.json and MyS3.json become storages.MyS3.
   const app = await loadApp(__dirname, { env });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedConfig, seedDeclaration, tempApp, type TempApp } from '../../loader/test/support/tempApp';
-import { bin, runCli, spawnCli } from './support/runCli';
+import { bin, freePort, outputUntil, runCli, spawnCli } from './support/runCli';
 
 const SECRET = 'cli-SECRET-do-not-print-4242';
 let folder: TempApp;
@@ -47,14 +47,124 @@ describe('mti check', () => {
 });
 
 describe('mti ls', () => {
-  it('lists elements with kind, type and status, as JSON too', async () => {
+  it('lists elements with kind, type, origin and status, as JSON too', async () => {
     const result = await runCli(['ls', folder.dir, '--embedded-s3', '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
-      { fullName: 'storages.Meta', kind: 'meta', type: '', status: 'ready' },
-      { fullName: 'storages.AwsS3Type', kind: 'type', type: 'storages.Meta', status: 'ready' },
-      { fullName: 'storages.MyS3', kind: 'instance', type: 'storages.AwsS3Type', status: 'ready' },
+      { fullName: 'storages.Meta', title: 'Storage', kind: 'meta', type: '', status: 'ready', origin: 'builtin' },
+      {
+        fullName: 'storages.AwsS3Type',
+        title: 'AWS S3 Storage',
+        kind: 'type',
+        type: 'storages.Meta',
+        status: 'ready',
+        origin: 'builtin',
+      },
+      {
+        fullName: 'storages.MyS3',
+        title: 'My AWS S3 Storage',
+        kind: 'instance',
+        type: 'storages.AwsS3Type',
+        status: 'ready',
+        origin: 'app',
+      },
     ]);
+  });
+
+  it('shows an override of the official Type with the package it replaces', async () => {
+    folder.write('storages/AwsS3Type/e.json', { title: 'Our S3', type: 'storages.Meta' });
+    folder.write(
+      'storages/AwsS3Type/index.ts',
+      "import { AwsS3Type } from '@mti/type-aws-s3';\nexport default class Ours extends AwsS3Type {}\n",
+    );
+    const json = await runCli(['ls', folder.dir, '--embedded-s3', '--json']);
+    expect(JSON.parse(json.stdout)).toContainEqual({
+      fullName: 'storages.AwsS3Type',
+      title: 'Our S3',
+      kind: 'type',
+      type: 'storages.Meta',
+      status: 'ready',
+      origin: 'app',
+      overrides: '@mti/type-aws-s3',
+    });
+    const table = await runCli(['ls', folder.dir, '--embedded-s3']);
+    expect(table.stdout).toMatch(/^STATUS\s+KIND\s+ELEMENT\s+TYPE\s+ORIGIN$/m);
+    expect(table.stdout).toMatch(
+      /ready\s+type\s+storages\.AwsS3Type\s+storages\.Meta\s+app, overrides @mti\/type-aws-s3$/m,
+    );
+    expect(table.stdout).toMatch(/ready\s+meta\s+storages\.Meta\s+-\s+builtin$/m);
+  });
+});
+
+describe('mti --version and --s3-port', () => {
+  it('prints the version of @mti/cli', async () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const result = await runCli([flag]);
+      expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    }
+  });
+
+  it('puts the embedded server on the port given', async () => {
+    const port = await freePort();
+    const child = spawnCli(['serve', folder.dir, '--embedded-s3', '--s3-port', String(port), '--port', '0']);
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const stdout = await outputUntil(child, 'curl http');
+    expect(stdout).toContain(`embedded S3: s3rver at http://127.0.0.1:${port},`);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses --s3-port without --embedded-s3, and ports out of range', async () => {
+    const without = await runCli(['ls', folder.dir, '--s3-port', '9000']);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toBe(
+      'mti: INVALID_ARGUMENT --s3-port sets the port of the embedded S3 server: add --embedded-s3\n',
+    );
+    const range = await runCli(['ls', folder.dir, '--embedded-s3', '--s3-port', '70000']);
+    expect(range.code).not.toBe(0);
+    expect(range.stderr).toContain("option '--s3-port <port>' argument '70000' is invalid");
+  });
+});
+
+describe('mti tsconfig', () => {
+  const typeCode = (body: string): string =>
+    `import { AwsS3Type } from '@mti/type-aws-s3';\nimport type { UploadData } from '@mti/core';\n` +
+    `export default class TenantS3 extends AwsS3Type {\n  ${body}\n}\n`;
+
+  it("makes tsc check an app's Type code that has no node_modules, and catch its type errors", () => {
+    folder.write('storages/TenantS3/e.json', { title: 'Tenant', type: 'storages.AwsS3Type' });
+    folder.write(
+      'storages/TenantS3/index.ts',
+      typeCode(
+        'override uploadByFile(name: string, data: UploadData, contentType?: string) {\n' +
+          '    return super.uploadByFile(`tenant/${name}`, data, contentType);\n  }',
+      ),
+    );
+    const written = spawnSync(process.execPath, [bin, 'tsconfig', folder.dir], { encoding: 'utf8' });
+    expect(written.status).toBe(0);
+    expect(written.stdout).toContain('tsconfig.json');
+    const tsc = join(__dirname, '../../../node_modules/typescript/bin/tsc');
+    const good = spawnSync(process.execPath, [tsc, '-p', folder.dir], { encoding: 'utf8' });
+    expect(good.stdout).toBe('');
+    expect(good.status).toBe(0);
+
+    folder.write('storages/TenantS3/index.ts', typeCode('async size(): Promise<number> { return this.bucket; }'));
+    const bad = spawnSync(process.execPath, [tsc, '-p', folder.dir], { encoding: 'utf8' });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stdout).toMatch(
+      /storages\/TenantS3\/index\.ts\(\d+,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/,
+    );
+  });
+
+  it('never replaces a tsconfig.json it did not write, unless --force', async () => {
+    folder.write('tsconfig.json', '{ "compilerOptions": {} }\n');
+    const refused = await runCli(['tsconfig', folder.dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^mti: CONFLICT .*tsconfig\.json exists and was not written by mti; pass --force/);
+    expect(readFileSync(join(folder.dir, 'tsconfig.json'), 'utf8')).toBe('{ "compilerOptions": {} }\n');
+    expect((await runCli(['tsconfig', folder.dir, '--force'])).code).toBe(0);
+    expect((await runCli(['tsconfig', folder.dir])).code).toBe(0);
   });
 });
 
@@ -256,6 +366,39 @@ describe('mti serve', () => {
     });
     expect(put.status).toBe(200);
     expect(await (await fetch(`${address}/api/elements/storages.MyS3/files/hello.txt`)).text()).toBe('hello from mti');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('creates the buckets a config edited while serving names, before the reload serves them', async () => {
+    const child = spawnCli(['serve', folder.dir, '--embedded-s3', '--port', '0']);
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    let stdout = await outputUntil(child, 'curl http');
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const address = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] as string;
+    const roundTrip = async (key: string): Promise<void> => {
+      const url = `${address}/api/elements/storages.MyS3/files/${key}`;
+      const put = await fetch(url, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: key });
+      expect(put.status).toBe(200);
+      expect(await (await fetch(url)).text()).toBe(key);
+    };
+    const reloads = (): number => stdout.split('reload storages.MyS3: ready').length - 1;
+
+    // A bucket written out, then one from a variable the server was not started with.
+    const edits: Array<[Record<string, unknown>, string]> = [
+      [{ bucketName: 'mti-cli-renamed' }, 'mti-cli-renamed'],
+      [{ bucketName: '${NEW_BUCKET:-mti-cli-third}' }, 'mti-cli-third'],
+    ];
+    for (const [edit, bucket] of edits) {
+      const before = reloads();
+      folder.write('storages/MyS3/MyS3.json', seedConfig(edit));
+      for (let i = 0; i < 200 && reloads() === before; i++) await new Promise((r) => setTimeout(r, 25));
+      const created = stdout.indexOf(`embedded S3: created bucket ${bucket}\n`);
+      expect(created).toBeGreaterThan(-1);
+      expect(created).toBeLessThan(stdout.lastIndexOf('reload storages.MyS3: ready'));
+      await roundTrip(`in-${bucket}.txt`);
+      expect(existsSync(join(folder.dir, '.mti/s3', bucket))).toBe(true);
+    }
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });

@@ -8,4 +8,11 @@ export interface LoadAppOptions {
   logger?: Logger;
   /** The app's name in logs; defaults to the folder name. */
   name?: string;
+  /**
+   * Runs before each hot reload applies the files that changed, and the reload waits for it:
+   * the place to get ready for what the new files need (`mti serve --embedded-s3` creates the
+   * buckets a changed config names here). Reloads stay in order. If it throws, the error is
+   * reported (`error` event) and the reload goes ahead.
+   */
+  beforeReload?: () => Promise<void> | void;
 }

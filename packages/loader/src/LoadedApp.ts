@@ -41,6 +41,7 @@ export interface LoadedAppInit {
   code: TypeCodeCache;
   env: () => Readonly<Record<string, string | undefined>>;
   logger: Logger;
+  beforeReload?: () => Promise<void> | void;
 }
 
 export interface LoadedAppEvents {
@@ -56,6 +57,9 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
   readonly #code: TypeCodeCache;
   readonly #env: () => Readonly<Record<string, string | undefined>>;
   readonly #logger: Logger;
+  readonly #beforeReload: (() => Promise<void> | void) | undefined;
+  /** Reloads waiting for `beforeReload`, in order; `close()` waits for them. */
+  #reloads: Promise<void> = Promise.resolve();
   readonly #batcher = new ChangeBatcher(
     { quietMs: 15, minDelayMs: CHOKIDAR_THROTTLE_MS + 5, maxWaitMs: 250 },
     (paths, firstAt, lastAt) => this.#onBatch(paths, firstAt, lastAt),
@@ -73,6 +77,7 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
     this.#code = init.code;
     this.#env = init.env;
     this.#logger = init.logger;
+    this.#beforeReload = init.beforeReload;
   }
 
   get name(): string {
@@ -103,6 +108,7 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
       this.#secondLooks.clear();
       await this.#watcher?.close();
       this.#watcher = undefined;
+      await this.#reloads;
       await this.#app.close();
     })();
     return this.#closing;
@@ -138,14 +144,14 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
       for (const folder of this.#foldersTouchedBy(rel, path)) folders.add(folder);
     }
     if (folders.size === 0) return;
-    this.#apply(folders, firstAt);
+    this.#reload(folders, firstAt);
     // chokidar may have swallowed a write that came within 50 ms of one of these events; once
     // every such window has passed, read the same folders once more. Unchanged ones cost a
     // file read and give no reload.
     const wait = Math.max(0, lastAt + CHOKIDAR_THROTTLE_MS + 10 - performance.now());
     const timer = setTimeout(() => {
       this.#secondLooks.delete(timer);
-      if (this.#closing === undefined) this.#apply(folders, lastAt + CHOKIDAR_THROTTLE_MS);
+      if (this.#closing === undefined) this.#reload(folders, lastAt + CHOKIDAR_THROTTLE_MS);
     }, wait);
     this.#secondLooks.add(timer);
   }
@@ -168,6 +174,29 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
     // Types whose code imports this file from elsewhere in the app.
     for (const [folder, read] of this.#records) if (read.codeFiles.has(abs)) touched.add(folder);
     return touched;
+  }
+
+  /** Applies at once, or after `beforeReload` and every reload queued before this one. */
+  #reload(folders: Set<string>, firstAt: number): void {
+    const before = this.#beforeReload;
+    if (before === undefined) {
+      this.#apply(folders, firstAt);
+      return;
+    }
+    this.#reloads = this.#reloads.then(async () => {
+      try {
+        await before();
+      } catch (error) {
+        this.#report({
+          error: new ElementError({
+            code: ErrorCode.UNKNOWN,
+            message: `before reload: ${error instanceof Error ? error.message : String(error)}`,
+            cause: error,
+          }),
+        });
+      }
+      if (this.#closing === undefined) this.#apply(folders, firstAt);
+    });
   }
 
   #apply(folders: Set<string>, firstAt: number): ElementChange[] {

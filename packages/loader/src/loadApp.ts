@@ -39,7 +39,15 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
     env: env(),
     logger,
   });
-  const loaded = new LoadedApp({ appDir: root, app, records, code, env, logger });
+  const loaded = new LoadedApp({
+    appDir: root,
+    app,
+    records,
+    code,
+    env,
+    logger,
+    ...(options.beforeReload === undefined ? {} : { beforeReload: options.beforeReload }),
+  });
   if (options.watch === true) await loaded.startWatching();
   return loaded;
 }

@@ -4,13 +4,13 @@ import { pipeline as pipelineCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ElementError, ErrorCode, type ObjectInfo } from '@mti/core';
 import { progressStream } from '../output/progress';
+import type { EmbeddedOptions } from './appEnv';
 import { withLoadedApp } from './withLoadedApp';
 
-export interface CallOptions {
+export interface CallOptions extends EmbeddedOptions {
   file?: string;
   out?: string;
   json?: boolean;
-  embeddedS3?: boolean;
 }
 
 type Element = Record<string, (...args: unknown[]) => Promise<unknown>>;
@@ -32,7 +32,7 @@ export async function call(
   rawArgs: string[],
   options: CallOptions,
 ): Promise<number> {
-  return withLoadedApp(appDir, options.embeddedS3 === true, async (app) => {
+  return withLoadedApp(appDir, options, async (app) => {
     const functions = app.functionsOf(fullName);
     const fn = functions.get(method);
     if (fn === undefined) {

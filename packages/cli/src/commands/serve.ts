@@ -3,12 +3,11 @@ import { ElementError, ErrorCode } from '@mti/core';
 import { loadApp } from '@mti/loader';
 import { createGateway } from '../gateway/createGateway';
 import { elementTable } from '../output/elementTable';
-import { appEnv } from './appEnv';
+import { appEnv, type EmbeddedOptions } from './appEnv';
 
-export interface ServeOptions {
+export interface ServeOptions extends EmbeddedOptions {
   port: number;
   host: string;
-  embeddedS3?: boolean;
   watch: boolean;
   token?: string;
   bodyLimit: number;
@@ -26,8 +25,21 @@ export async function serve(appDir: string, options: ServeOptions): Promise<() =
       message: `refusing to listen on ${options.host} without a token: pass --token or set MTI_TOKEN (or bind 127.0.0.1)`,
     });
   }
-  const setup = await appEnv(appDir, options.embeddedS3 === true);
-  const app = await loadApp(setup.appDir, { env: setup.env, watch: options.watch });
+  const setup = await appEnv(appDir, options);
+  const embedded = setup.embedded;
+  const app = await loadApp(setup.appDir, {
+    env: setup.env,
+    watch: options.watch,
+    // A config edited while serving may name a bucket, or use a variable, that the server was
+    // not started with: create and fill them before the reload builds the new instance.
+    ...(embedded === undefined
+      ? {}
+      : {
+          beforeReload: async () => {
+            for (const bucket of await embedded.sync()) process.stdout.write(`embedded S3: created bucket ${bucket}\n`);
+          },
+        }),
+  });
   const gateway = createGateway({
     app,
     bodyLimit: options.bodyLimit,
@@ -46,11 +58,11 @@ export async function serve(appDir: string, options: ServeOptions): Promise<() =
   }
   const shown = relative(process.cwd(), setup.appDir) || '.';
   const lines = [`mti serving ${shown} at ${address}${options.watch ? ' (hot reload on)' : ''}`];
-  if (setup.embedded !== undefined) {
+  if (embedded !== undefined) {
     lines.push(
-      `embedded S3: s3rver at ${setup.embedded.endpoint}, data in ${relative(process.cwd(), setup.embedded.directory)}, buckets: ${setup.embedded.buckets.join(', ') || 'none'}`,
+      `embedded S3: s3rver at ${embedded.endpoint}, data in ${relative(process.cwd(), embedded.directory)}, buckets: ${embedded.buckets.join(', ') || 'none'}`,
     );
-    for (const name of setup.skipped)
+    for (const name of embedded.skipped)
       lines.push(`  note: ${name} names its own endPoint; the embedded server does not serve it`);
   }
   lines.push('', elementTable(app.listElements(), true), '');

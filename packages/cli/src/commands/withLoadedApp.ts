@@ -1,13 +1,13 @@
 import { loadApp, type LoadedApp } from '@mti/loader';
-import { appEnv } from './appEnv';
+import { appEnv, type EmbeddedOptions } from './appEnv';
 
 /** Loads the app (no watcher), runs `work`, then closes the app and any embedded S3 server. */
 export async function withLoadedApp<T>(
   appDir: string,
-  embeddedS3: boolean,
+  options: EmbeddedOptions,
   work: (app: LoadedApp) => Promise<T>,
 ): Promise<T> {
-  const setup = await appEnv(appDir, embeddedS3);
+  const setup = await appEnv(appDir, options);
   try {
     const app = await loadApp(setup.appDir, { env: setup.env });
     try {

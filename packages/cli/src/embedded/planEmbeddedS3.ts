@@ -13,6 +13,11 @@ export interface EmbeddedS3Plan {
 
 const reference = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}$/;
 
+// S3's rules for new bucket names. A name outside them is not created: the server would refuse
+// it, and a name such as "../x" must never become a folder outside the server's directory. The
+// element's own config validation reports it.
+const bucketName = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
 /**
  * Reads an app's business configs (as written, before `${…}` is resolved) to find the S3
  * settings it takes from the environment: any config with `endPoint` and `bucketName` is a
@@ -47,14 +52,15 @@ export function planEmbeddedS3(appDir: string, env: Readonly<Record<string, stri
       if (found !== null) plan.variables.set(found[1] as string, { role });
     }
     const bucketRef = reference.exec(config.bucketName);
+    let bucket: string;
     if (bucketRef === null) {
-      buckets.add(config.bucketName);
+      bucket = config.bucketName;
     } else {
       const name = bucketRef[1] as string;
-      const bucket = env[name] || bucketRef[2] || `mti-${leaf.toLowerCase().replace(/_/g, '-')}`;
+      bucket = env[name] || bucketRef[2] || `mti-${leaf.toLowerCase().replace(/_/g, '-')}`;
       plan.variables.set(name, { role: 'bucket', bucket });
-      buckets.add(bucket);
     }
+    if (bucketName.test(bucket) && !bucket.includes('..')) buckets.add(bucket);
   }
   plan.buckets = [...buckets].sort();
   return plan;

@@ -7,6 +7,7 @@ export function elementTable(elements: ElementInfo[], problems = false): string 
     e.kind,
     e.fullName,
     e.type || '-',
+    e.overrides === undefined ? e.origin : `${e.origin}, overrides ${e.overrides}`,
     ...(problems
       ? [
           e.error === undefined
@@ -15,7 +16,7 @@ export function elementTable(elements: ElementInfo[], problems = false): string 
         ]
       : []),
   ]);
-  const header = ['STATUS', 'KIND', 'ELEMENT', 'TYPE', ...(problems ? ['PROBLEM'] : [])];
+  const header = ['STATUS', 'KIND', 'ELEMENT', 'TYPE', 'ORIGIN', ...(problems ? ['PROBLEM'] : [])];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string =>
     cells

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 export const bin = join(__dirname, '../../dist/bin.js');
@@ -32,5 +33,32 @@ export function spawnCli(args: string[], options: { env?: Record<string, string>
     env: { ...env, ...options.env },
     cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** A port that was free a moment ago, for options that take a fixed one. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The child's stdout so far, once it holds `marker` (rejects after `ms`). */
+export function outputUntil(child: ChildProcess, marker: string, ms = 15_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`no "${marker}" within ${ms} ms; got:\n${stdout}`)), ms);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes(marker)) {
+        clearTimeout(timer);
+        resolve(stdout);
+      }
+    });
   });
 }
