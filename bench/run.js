@@ -12,8 +12,16 @@ const { smallCase } = require('./cases/small');
 const { largeCase } = require('./cases/large');
 const { signingCase } = require('./cases/signing');
 const { startupCase } = require('./cases/startup');
+const { cliCase } = require('./cases/cli');
 
-const cases = { small: smallCase, large: largeCase, signing: signingCase, reload: reloadCase, startup: startupCase };
+const cases = {
+  small: smallCase,
+  large: largeCase,
+  signing: signingCase,
+  reload: reloadCase,
+  startup: startupCase,
+  cli: cliCase,
+};
 
 async function main() {
   const args = process.argv.slice(2);
