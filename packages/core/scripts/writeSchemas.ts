@@ -3,4 +3,4 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eJsonSchema } from '../src/declaration/eJsonSchema';
 
-writeFileSync(join(__dirname, '../schema/e.schema.json'), `${JSON.stringify(eJsonSchema, null, 2)}\n`);
+writeFileSync(join(__dirname, '../schema/e.schema.json'), `${JSON.stringify(eJsonSchema(), null, 2)}\n`);

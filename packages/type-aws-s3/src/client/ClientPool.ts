@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { httpHandler, s3 } from '../sdk/awsSdk';
 import { type ClientSettings, s3ClientConfig } from './clientSettings';
@@ -49,6 +47,10 @@ export class ClientPool {
 }
 
 function createClient(settings: ClientSettings): S3Client {
+  // node:http and node:https (with TLS) are required here, with the SDK: loading an app
+  // builds no client, and `mti ls` should not pay for them.
+  const { Agent: HttpAgent } = require('node:http') as typeof import('node:http');
+  const { Agent: HttpsAgent } = require('node:https') as typeof import('node:https');
   const agentOptions = { keepAlive: true, maxSockets: 64 };
   const requestHandler = new (httpHandler().NodeHttpHandler)({
     httpAgent: new HttpAgent(agentOptions),
