@@ -184,6 +184,7 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
       return;
     }
     this.#reloads = this.#reloads.then(async () => {
+      if (this.#closing !== undefined) return;
       try {
         await before();
       } catch (error) {
