@@ -96,6 +96,43 @@ describe('mti ls', () => {
   });
 });
 
+describe('what a command loads', () => {
+  const loaded = (args: string[]): string[] => {
+    const result = spawnSync(process.execPath, ['-r', join(__dirname, 'support/listModules.js'), bin, ...args], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        S3_ENDPOINT: 'http://127.0.0.1:9',
+        S3_ACCESS_KEY_ID: 'a',
+        S3_ACCESS_KEY_SECRET: 'b',
+      },
+    });
+    const line = result.stderr.split('\n').find((l) => l.startsWith('modules:'));
+    return JSON.parse(line?.slice('modules:'.length) ?? '[]') as string[];
+  };
+  const heavy = /node_modules\/(@aws-sdk|@smithy|inversify|@inversifyjs|chokidar|fastify|s3rver|@swc|cli-progress)\//;
+
+  it('--help and --version load commander and nothing of the runtime', () => {
+    for (const flag of ['--help', '--version']) {
+      const modules = loaded([flag]);
+      expect(modules.some((m) => m.includes('commander'))).toBe(true);
+      expect(modules.filter((m) => /packages\/(core|loader|type-aws-s3)\/|node_modules\/(zod|@mti)\//.test(m))).toEqual(
+        [],
+      );
+      expect(modules.filter((m) => heavy.test(m))).toEqual([]);
+    }
+  });
+
+  it('ls and check load no AWS SDK, inversify, chokidar, Fastify, S3 server or compiler', () => {
+    for (const command of ['ls', 'check']) {
+      const modules = loaded([command, folder.dir]);
+      expect(modules.some((m) => /packages\/loader\/dist\//.test(m))).toBe(true);
+      expect(modules.filter((m) => heavy.test(m))).toEqual([]);
+    }
+  });
+});
+
 describe('mti --version and --s3-port', () => {
   it('prints the version of @mti/cli', async () => {
     const { version } = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')) as { version: string };
