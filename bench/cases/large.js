@@ -86,6 +86,11 @@ async function largeCase({ s3, quick }) {
         await cleaner.delete(key);
         return { up: mibs(up), upRss: up.maxRssMiB };
       }
+      // Flushed again: s3rver has just written the object and joined its parts, and a candidate
+      // whose upload finished sooner would otherwise start its download under more of that
+      // writeback (12-01, on Node 24: the element uploaded 1.15x faster than raw and then read
+      // 0.70-0.89x as fast; downloads alone, each after a sync, showed no difference).
+      flushDisk();
       const down = await runWorker(worker, { candidate: name, op: 'download', key, file: target, env });
       const actual = await sha256(target);
       if (actual !== expected) throw new Error(`large ${name}: downloaded sha256 ${actual} ≠ source ${expected}`);

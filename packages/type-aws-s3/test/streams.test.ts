@@ -126,6 +126,71 @@ describe.each(tiers)('streams and multipart on $name', (tier) => {
     }
   });
 
+  describe('a file stream nothing has read yet', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'mti-file-'));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it.each([
+      ['empty', 0, {}],
+      ['small', 300 * 1024, {}],
+      ['exactly one part', 5 * MiB, {}],
+      ['of several parts', 12 * MiB + 123, {}],
+      ['sliced by start and end', 12 * MiB + 123, { start: 4097, end: 11 * MiB }],
+    ])(
+      'goes up %s by positioned reads into the part buffers, then is closed',
+      async (_label, size, range: { start?: number; end?: number }) => {
+        const data = randomBytes(size);
+        const path = join(dir, `f-${size}-${range.start ?? 0}.bin`);
+        writeFileSync(path, data);
+        const expected = data.subarray(range.start ?? 0, range.end === undefined ? undefined : range.end + 1);
+        const source = createReadStream(path, range);
+        const closed = new Promise<void>((resolve) => source.once('close', () => resolve()));
+        const partsBefore = sent.partMemory.length;
+        const putsBefore = sent.putMemoryBytes.length;
+        const result = await s3.uploadByFile(`f/${size}-${range.start ?? 0}.bin`, source);
+        expect(result.size).toBe(expected.length);
+        // Not one chunk went through the stream: the file was read in place.
+        expect(source.bytesRead).toBe(0);
+        await closed;
+        expect(source.destroyed).toBe(true);
+        expect(sha(await s3.download(`f/${size}-${range.start ?? 0}.bin`))).toBe(sha(expected));
+        const parts = sent.partMemory.slice(partsBefore);
+        expect(parts).toHaveLength(expected.length > 5 * MiB ? Math.ceil(expected.length / (5 * MiB)) : 0);
+        expect(new Set(parts).size).toBe(Math.min(parts.length, 2));
+        // A file that fits in one request costs its own size (a read-ahead at most), not a part.
+        for (const bytes of sent.putMemoryBytes.slice(putsBefore))
+          expect(bytes).toBeLessThan(expected.length + 128 * 1024);
+      },
+    );
+
+    it('is read through the stream, as before, once something listens to it', async () => {
+      const data = randomBytes(6 * MiB + 11);
+      const path = join(dir, 'listened.bin');
+      writeFileSync(path, data);
+      const source = createReadStream(path);
+      let seen = 0;
+      source.on('data', (chunk) => (seen += chunk.length));
+      await s3.uploadByFile('f/listened.bin', source);
+      expect(seen).toBe(data.length);
+      expect(source.bytesRead).toBe(data.length);
+      expect(sha(await s3.download('f/listened.bin'))).toBe(sha(data));
+    });
+
+    it('fails with the error of opening a file that is not there, and stores nothing', async () => {
+      const error = await s3.uploadByFile('f/missing.bin', createReadStream(join(dir, 'missing.bin'))).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(StorageError.is(error)).toBe(true);
+      expect(error).toMatchObject({ operation: 'uploadByFile', key: 'f/missing.bin' });
+      expect(String((error as Error).cause)).toContain('ENOENT');
+      expect(await s3.exists('f/missing.bin')).toBe(false);
+    });
+  });
+
   it('sends a stream that fits in one request from its own chunks, not from a part-sized buffer', async () => {
     const data = randomBytes(300 * 1024);
     const putsBefore = sent.putMemoryBytes.length;

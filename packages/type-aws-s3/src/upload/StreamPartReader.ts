@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { PartReader } from './PartReader';
 
 /**
  * Cuts a stream into parts by copying its chunks into buffers the caller lends, so an upload can
@@ -6,7 +7,7 @@ import type { Readable } from 'node:stream';
  * fresh buffer instead; on a 1 GiB upload those buffers waited for V8's mark-compacts in their
  * dozens: docs/BENCHMARKS.md, finding 4.)
  */
-export class StreamPartReader {
+export class StreamPartReader implements PartReader {
   readonly #chunks: AsyncIterator<unknown>;
   readonly #invalidData: (detail: string) => Error;
   /** What is left of a chunk that crossed the end of the previous part. */

@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { CompletedPart, PutObjectCommandInput, S3Client } from '@aws-sdk/client-s3';
 import { s3 } from '../sdk/awsSdk';
+import { FilePartReader } from './FilePartReader';
+import type { PartReader } from './PartReader';
 import { StreamPartReader } from './StreamPartReader';
 
 /** S3's limit on the parts of one multipart upload. */
@@ -36,7 +38,7 @@ export interface StreamUploadOptions {
  */
 export class StreamUpload {
   readonly #options: StreamUploadOptions;
-  readonly #reader: StreamPartReader;
+  readonly #reader: PartReader;
   readonly #maxParts: number;
   /** Cancels the parts in flight once one has failed: the upload is lost either way. */
   readonly #cancel = new AbortController();
@@ -50,7 +52,7 @@ export class StreamUpload {
 
   constructor(options: StreamUploadOptions) {
     this.#options = options;
-    this.#reader = new StreamPartReader(options.source, options.invalidData);
+    this.#reader = FilePartReader.for(options.source) ?? new StreamPartReader(options.source, options.invalidData);
     this.#maxParts = options.maxParts ?? MAX_PARTS;
   }
 
