@@ -2,7 +2,7 @@
 // The embedded s3rver lists with DES continuation tokens, which need OpenSSL's legacy provider;
 // Node only loads it at start-up, so the command starts itself again with the flag. What that
 // takes is required only when --embedded-s3 is given, to keep every other start short.
-if (process.argv.includes('--embedded-s3') && !needsNothing()) {
+if (process.argv.includes('--embedded-s3') && !legacyProviderLoaded()) {
   const { spawn } = require('node:child_process') as typeof import('node:child_process');
   const child = spawn(process.execPath, ['--openssl-legacy-provider', ...process.execArgv, ...process.argv.slice(1)], {
     stdio: 'inherit',
@@ -18,7 +18,8 @@ if (process.argv.includes('--embedded-s3') && !needsNothing()) {
   });
 }
 
-function needsNothing(): boolean {
+/** Whether this Node can make DES ciphers, i.e. was started with OpenSSL's legacy provider. */
+function legacyProviderLoaded(): boolean {
   const { desAvailable } = require('./embedded/desAvailable') as typeof import('./embedded/desAvailable');
   return desAvailable();
 }
