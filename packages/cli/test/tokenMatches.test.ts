@@ -1,4 +1,4 @@
-import { tokenMatches } from '../src/gateway/tokenMatches';
+import { tokenMatches } from '../src/gateway/guard/tokenMatches';
 
 describe('tokenMatches', () => {
   it.each([

@@ -1,33 +1,83 @@
+import cors from '@fastify/cors';
 import { ErrorCode } from '@mti/core';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { GatewayApp } from './GatewayApp';
+import { AccessRules } from './guard/AccessRules';
+import { refuse } from './guard/refuse';
+import { tokenMatches } from './guard/tokenMatches';
+import { clientErrorHandler } from './clientErrorHandler';
 import { callRoute } from './routes/callRoute';
 import { filesRoutes } from './routes/filesRoutes';
 import { listRoute } from './routes/listRoute';
 import { sendError } from './sendError';
-import { tokenMatches } from './tokenMatches';
 
 export interface GatewayOptions {
   app: GatewayApp;
   /** When set, every request needs `Authorization: Bearer <token>`. */
   token?: string;
+  /** Host names answered besides loopback ones (`localhost`, 127.0.0.0/8, ::1). */
+  allowedHosts?: readonly string[];
+  /** Origins (`https://app.example`) whose pages may call the gateway: CORS is on for them only. */
+  allowedOrigins?: readonly string[];
   /** Largest JSON body of a function call, in bytes (default 1 MiB). */
   bodyLimit?: number;
   /** Largest file upload, in bytes (default 5 GiB, the single-PUT limit of S3). */
   uploadLimit?: number;
 }
 
-/** The HTTP gateway to an app's element functions (Fastify). Call `listen` on what it returns. */
+const exposedHeaders = ['etag', 'last-modified', 'content-length', 'content-disposition', 'x-mti-storage-class'];
+
+/**
+ * The HTTP gateway to an app's element functions (Fastify). Call `listen` on what it returns.
+ *
+ * Every request passes three checks, in this order, before any route runs: its Host and Origin
+ * (AccessRules: against DNS rebinding and cross-site pages), the CORS preflight when origins are
+ * allowed (answered without a token, as browsers send none), then the bearer token.
+ */
 export function createGateway(options: GatewayOptions): FastifyInstance {
-  const fastify = Fastify({ bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: false });
+  const rules = new AccessRules(options);
+  const fastify = Fastify({
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    logger: false,
+    clientErrorHandler,
+    // A URL Fastify cannot decode never reaches a route: answer it in the one error shape.
+    frameworkErrors: (error, _request, reply) => sendError(reply, error),
+  });
+
+  // Hooks added here run before those of registered plugins; this one must come first.
+  fastify.addHook('onRequest', async (request, reply) => {
+    const refusal = rules.refusal(request.headers.host, request.headers.origin);
+    if (refusal !== undefined) return refuse(reply, 403, ErrorCode.ACCESS_DENIED, refusal);
+    return undefined;
+  });
+  fastify.addHook('onSend', async (_request, reply) => {
+    // Never let a browser guess a type: a JSON error or an object is what its Content-Type says.
+    reply.header('x-content-type-options', 'nosniff');
+    // Other sites may not embed our answers (<img>, <script>) even without reading them.
+    reply.header('cross-origin-resource-policy', 'same-origin');
+  });
+  if (rules.allowedOrigins.length > 0) {
+    void fastify.register(cors, {
+      origin: [...rules.allowedOrigins],
+      methods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'content-length'],
+      exposedHeaders,
+      maxAge: 600,
+    });
+  }
   const token = options.token;
   if (token !== undefined) {
-    fastify.addHook('onRequest', async (request, reply) => {
-      if (!tokenMatches(request.headers.authorization, token)) {
-        return reply.code(401).send({ code: ErrorCode.ACCESS_DENIED, message: 'missing or wrong bearer token' });
-      }
-      return undefined;
-    });
+    void fastify.register(
+      fp(async (scope) => {
+        scope.addHook('onRequest', async (request, reply) => {
+          if (!tokenMatches(request.headers.authorization, token)) {
+            return refuse(reply, 401, ErrorCode.ACCESS_DENIED, 'missing or wrong bearer token');
+          }
+          return undefined;
+        });
+      }),
+    );
   }
   fastify.setErrorHandler((error, _request, reply) => sendError(reply, error));
   fastify.setNotFoundHandler((request, reply) =>
@@ -35,8 +85,11 @@ export function createGateway(options: GatewayOptions): FastifyInstance {
       .code(404)
       .send({ code: ErrorCode.NOT_FOUND, message: `no route ${request.method} ${request.url.split('?')[0]}` }),
   );
-  listRoute(fastify, options.app);
-  callRoute(fastify, options.app);
-  filesRoutes(fastify, options.app, options.uploadLimit ?? 5 * 1024 ** 3);
+  // Routes go in a plugin registered after the guards, so they are certain to inherit them.
+  void fastify.register(async (api) => {
+    listRoute(api, options.app);
+    callRoute(api, options.app);
+    filesRoutes(api, options.app, options.uploadLimit ?? 5 * 1024 ** 3);
+  });
   return fastify;
 }

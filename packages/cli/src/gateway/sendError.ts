@@ -24,6 +24,7 @@ export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
     return reply.code(statusOf(error.code)).send({ code: error.code, message: error.message });
   const framework = error as FastifyLikeError;
   if (typeof framework.statusCode === 'number' && framework.statusCode < 500 && framework.code?.startsWith('FST_')) {
+    if (framework.statusCode === 413) reply.header('connection', 'close');
     return reply
       .code(framework.statusCode)
       .send({ code: ErrorCode.INVALID_ARGUMENT, message: framework.message ?? 'bad request' });

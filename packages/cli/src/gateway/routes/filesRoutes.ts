@@ -1,21 +1,30 @@
 import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
-import { ErrorCode, type ObjectInfo, type StorageMeta, type UploadResult } from '@mti/core';
+import { ErrorCode, type StorageMeta, type UploadResult } from '@mti/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { checkFullName } from '../checkFullName';
 import type { GatewayApp } from '../GatewayApp';
 import { GatewayError } from '../GatewayError';
 import { limitBytes } from '../limitBytes';
+import { type Disposition, setObjectHeaders } from '../objectHeaders';
 
-type FileRequest = FastifyRequest<{ Params: { fullName: string; '*': string } }>;
+type FileRequest = FastifyRequest<{ Params: { fullName: string; '*': string }; Querystring: { disposition?: string } }>;
 type Storage = StorageMeta & { downloadStream?: (name: string) => Promise<Readable> };
 
 const path = '/api/elements/:fullName/files/*';
 
+/** `?disposition=inline|attachment` on a GET or HEAD: how the browser should open the object. */
+function dispositionOf(request: FileRequest): Disposition | undefined {
+  const value = request.query.disposition;
+  if (value === undefined || value === 'inline' || value === 'attachment') return value;
+  throw new GatewayError(ErrorCode.INVALID_ARGUMENT, 'disposition must be "inline" or "attachment"', 400);
+}
+
 /**
  * Object routes on a storage element: PUT streams the raw body into `uploadByFile` (its
  * Content-Type becomes the object's), GET streams the object back, HEAD gives its metadata as
- * headers, DELETE deletes it. Bodies are never parsed or buffered here.
+ * headers, DELETE deletes it. Bodies are never parsed or buffered here. Objects go out as data,
+ * never as pages of the gateway (objectHeaders.ts).
  */
 export function filesRoutes(fastify: FastifyInstance, app: GatewayApp, uploadLimit: number): void {
   void fastify.register(async (files) => {
@@ -51,8 +60,9 @@ export function filesRoutes(fastify: FastifyInstance, app: GatewayApp, uploadLim
 
     files.get(path, { exposeHeadRoute: false }, async (request: FileRequest, reply) => {
       const { storage, key } = target(request);
+      const disposition = dispositionOf(request);
       const info = await storage.getObject(key);
-      setObjectHeaders(reply, info);
+      setObjectHeaders(reply, key, info, disposition);
       const body =
         typeof storage.downloadStream === 'function' ? await storage.downloadStream(key) : await storage.download(key);
       return reply.send(body);
@@ -60,7 +70,8 @@ export function filesRoutes(fastify: FastifyInstance, app: GatewayApp, uploadLim
 
     files.head(path, async (request: FileRequest, reply) => {
       const { storage, key } = target(request);
-      setObjectHeaders(reply, await storage.getObject(key));
+      const disposition = dispositionOf(request);
+      setObjectHeaders(reply, key, await storage.getObject(key), disposition);
       return reply.send();
     });
 
@@ -69,13 +80,4 @@ export function filesRoutes(fastify: FastifyInstance, app: GatewayApp, uploadLim
       return storage.delete(key);
     });
   });
-}
-
-function setObjectHeaders(reply: { header(name: string, value: string | number): unknown }, info: ObjectInfo): void {
-  reply.header('content-type', info.contentType);
-  reply.header('content-length', info.size);
-  if (info.etag !== '') reply.header('etag', info.etag);
-  reply.header('last-modified', info.lastModified.toUTCString());
-  reply.header('x-mti-storage-class', info.storageClass);
-  for (const [name, value] of Object.entries(info.metadata)) reply.header(`x-mti-meta-${name}`, value);
 }
