@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CallOptions } from './commands/call';
 import type { EmbeddedOptions } from './commands/appEnv';
 import type { ServeOptions } from './commands/serve';
@@ -18,6 +18,8 @@ const port = (value: string): number => {
   if (parsed > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535');
   return parsed;
 };
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /** `--embedded-s3` and `--s3-port`, which every command that loads an app takes. */
 const withEmbeddedS3 = (command: Command, what: string): Command =>
@@ -58,7 +60,11 @@ export async function run(argv: string[]): Promise<number> {
     'start an embedded S3 server and point the configs at it',
   )
     .option('--no-watch', 'do not follow file changes')
-    .option('--token <token>', 'bearer token required on every request (or MTI_TOKEN)')
+    .option('--token-file <path>', 'file (mode 600) holding the bearer token every request needs (or set MTI_TOKEN)')
+    // Refused with a message that says why and what to use instead (commands/readToken.ts).
+    .addOption(new Option('--token <token>').hideHelp())
+    .option('--allow-host <name>', 'answer this Host name too, besides loopback names (repeatable)', collect, [])
+    .option('--allow-origin <origin>', 'let pages of this origin call the gateway, CORS on (repeatable)', collect, [])
     .option('--body-limit <bytes>', 'largest JSON request body', integer, 1024 * 1024)
     .option('--upload-limit <bytes>', 'largest file upload', integer, 5 * 1024 ** 3)
     .action(

@@ -1,11 +1,30 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { seedConfig, seedDeclaration, tempApp, type TempApp } from '../../loader/test/support/tempApp';
 import { bin, freePort, outputUntil, runCli, spawnCli } from './support/runCli';
 
 const SECRET = 'cli-SECRET-do-not-print-4242';
+
+/** The pids whose parent is `pid` (Linux /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        return (
+          readFileSync(`/proc/${name}/stat`, 'utf8')
+            .replace(/^.*\) /, '')
+            .split(' ')[1] === String(pid)
+        );
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 let folder: TempApp;
 
 beforeEach(() => {
@@ -71,6 +90,18 @@ describe('mti ls', () => {
     ]);
   });
 
+  it('escapes control characters from files before they reach the terminal', async () => {
+    // ESC ] 0 ; sets a terminal's window title; ESC [ 2 J clears the screen; BEL ends the OSC.
+    folder.write('storages/MyS3/e.json', { ...seedDeclaration, title: 'Evil\u001b]0;owned\u0007\u001b[2J\u009b31m' });
+    folder.write('storages/Bad/e.json', { ...seedDeclaration, title: 'x' });
+    folder.write('storages/Bad/Bad.json', seedConfig({ region: 'us-east-1\u001b[31m' }));
+    for (const command of ['ls', 'check']) {
+      const result = await runCli([command, folder.dir, '--embedded-s3']);
+      expect(result.stdout).toContain('Evil\\x1b]0;owned\\x07\\x1b[2J\\x9b31m');
+      expect(result.stdout + result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    }
+  });
+
   it('shows an override of the official Type with the package it replaces', async () => {
     folder.write('storages/AwsS3Type/e.json', { title: 'Our S3', type: 'storages.Meta' });
     folder.write(
@@ -88,11 +119,11 @@ describe('mti ls', () => {
       overrides: '@mti/type-aws-s3',
     });
     const table = await runCli(['ls', folder.dir, '--embedded-s3']);
-    expect(table.stdout).toMatch(/^STATUS\s+KIND\s+ELEMENT\s+TYPE\s+ORIGIN$/m);
+    expect(table.stdout).toMatch(/^STATUS\s+KIND\s+ELEMENT\s+TYPE\s+ORIGIN\s+TITLE$/m);
     expect(table.stdout).toMatch(
-      /ready\s+type\s+storages\.AwsS3Type\s+storages\.Meta\s+app, overrides @mti\/type-aws-s3$/m,
+      /ready\s+type\s+storages\.AwsS3Type\s+storages\.Meta\s+app, overrides @mti\/type-aws-s3\s+Our S3$/m,
     );
-    expect(table.stdout).toMatch(/ready\s+meta\s+storages\.Meta\s+-\s+builtin$/m);
+    expect(table.stdout).toMatch(/ready\s+meta\s+storages\.Meta\s+-\s+builtin\s+Storage$/m);
   });
 });
 
@@ -380,8 +411,84 @@ describe('mti serve', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'mti: ACCESS_DENIED refusing to listen on 0.0.0.0 without a token: pass --token or set MTI_TOKEN (or bind 127.0.0.1)\n',
+      'mti: ACCESS_DENIED refusing to listen on 0.0.0.0 without a token: set MTI_TOKEN or pass --token-file (or bind 127.0.0.1)\n',
     );
+  });
+
+  it('refuses --token, whose value every local user sees in ps, and a token file others can read', async () => {
+    const given = await runCli(['serve', folder.dir, '--token', 'argv-token-1234']);
+    expect(given.code).toBe(1);
+    expect(given.stderr).toMatch(
+      /^mti: INVALID_ARGUMENT --token is not accepted: .* visible to every local user in ps\. Set MTI_TOKEN, or .* --token-file <path>\n$/,
+    );
+    const file = join(folder.dir, '..', `token-${randomBytes(4).toString('hex')}`);
+    writeFileSync(file, 'file-token\n', { mode: 0o644 });
+    try {
+      const shared = await runCli(['serve', folder.dir, '--token-file', file]);
+      expect(shared.code).toBe(1);
+      expect(shared.stderr).toBe(
+        `mti: ACCESS_DENIED --token-file ${file} can be read by other users: chmod 600 ${file}\n`,
+      );
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
+  it('takes the token from a file or MTI_TOKEN, and neither process shows it in its argv', async () => {
+    const token = `tok-${randomBytes(12).toString('hex')}`;
+    const file = join(folder.dir, '..', `token-${randomBytes(4).toString('hex')}`);
+    writeFileSync(file, `${token}\n`, { mode: 0o600 });
+    try {
+      for (const [args, env] of [
+        [['--token-file', file], {}],
+        [[], { MTI_TOKEN: token }],
+      ] as Array<[string[], Record<string, string>]>) {
+        // --embedded-s3 makes mti start itself again (bin.ts): two processes to look at.
+        const child = spawnCli(['serve', folder.dir, '--embedded-s3', '--port', '0', ...args], { env });
+        const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+        const stdout = await outputUntil(child, 'curl ');
+        const address = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] as string;
+        expect((await fetch(`${address}/api/elements`)).status).toBe(401);
+        const ok = await fetch(`${address}/api/elements`, { headers: { authorization: `Bearer ${token}` } });
+        expect(ok.status).toBe(200);
+        expect(stdout).not.toContain(token);
+        const pids = [child.pid as number, ...childrenOf(child.pid as number)];
+        expect(pids.length).toBeGreaterThanOrEqual(2);
+        for (const pid of pids) {
+          const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+          expect(argv).toContain('serve');
+          expect(argv).not.toContain(token);
+        }
+        child.kill('SIGTERM');
+        expect(await exited).toBe(0);
+      }
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
+  it('answers only loopback Host names, and those given with --allow-host', async () => {
+    const child = spawnCli(['serve', folder.dir, '--embedded-s3', '--port', '0', '--allow-host', 'devbox.test']);
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const stdout = await outputUntil(child, 'curl ');
+    const port = /at http:\/\/127\.0\.0\.1:(\d+)/.exec(stdout)?.[1] as string;
+    const withHost = (host: string): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const request = httpRequest(
+          { host: '127.0.0.1', port, path: '/api/elements', headers: { host } },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          },
+        );
+        request.on('error', reject);
+        request.end();
+      });
+    expect(await withHost(`devbox.test:${port}`)).toBe(200);
+    expect(await withHost(`localhost:${port}`)).toBe(200);
+    expect(await withHost(`rebound.example:${port}`)).toBe(403);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 
   it('starts, prints the address, the elements and two curl lines, serves, and stops on SIGTERM', async () => {

@@ -68,13 +68,21 @@ describe('Host: DNS rebinding', () => {
       const port = new URL(base).port;
       const auth: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
       const key = `rebound-${token ?? 'open'}`;
-      const put = await send(`${base}/api/elements/storages.MyS3/files/${key}`, 'PUT', {
-        host: `attacker.example:${port}`,
-        'content-type': 'text/plain',
-        ...auth,
-      }, 'x');
+      const put = await send(
+        `${base}/api/elements/storages.MyS3/files/${key}`,
+        'PUT',
+        {
+          host: `attacker.example:${port}`,
+          'content-type': 'text/plain',
+          ...auth,
+        },
+        'x',
+      );
       expect(put.status).toBe(403);
-      expect(JSON.parse(put.body)).toEqual({ code: 'ACCESS_DENIED', message: expect.stringContaining('attacker.example') });
+      expect(JSON.parse(put.body)).toEqual({
+        code: 'ACCESS_DENIED',
+        message: expect.stringContaining('attacker.example'),
+      });
       expect(put.headers.connection).toBe('close');
       expect(await exists(key)).toBe(false);
       const list = await send(`${base}/api/elements`, 'GET', { host: `attacker.example:${port}`, ...auth });
@@ -131,13 +139,21 @@ describe('Origin: pages of other sites', () => {
     expect(preflight.headers['access-control-allow-methods']).toContain('PUT');
     expect(preflight.headers['access-control-allow-headers']).toContain('authorization');
 
-    const put = await send(target, 'PUT', { origin: allowed, authorization: 'Bearer tok-cors', 'content-type': 'text/plain' }, 'x');
+    const put = await send(
+      target,
+      'PUT',
+      { origin: allowed, authorization: 'Bearer tok-cors', 'content-type': 'text/plain' },
+      'x',
+    );
     expect(put.status).toBe(200);
     expect(put.headers['access-control-allow-origin']).toBe(allowed);
     const noToken = await send(target, 'PUT', { origin: allowed, 'content-type': 'text/plain' }, 'x');
     expect(noToken.status).toBe(401);
 
-    const foreign = await send(target, 'OPTIONS', { origin: 'https://evil.example', 'access-control-request-method': 'PUT' });
+    const foreign = await send(target, 'OPTIONS', {
+      origin: 'https://evil.example',
+      'access-control-request-method': 'PUT',
+    });
     expect(foreign.status).toBe(403);
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -210,12 +226,22 @@ describe('one shape for every refusal', () => {
     expect(badUrl.status).toBe(400);
     expect(Object.keys(JSON.parse(badUrl.body)).sort()).toEqual(['code', 'message']);
 
-    const tooLarge = await send(`${base}/api/elements/storages.MyS3/exists`, 'POST', { 'content-type': 'application/json' }, JSON.stringify(['x'.repeat(200)]));
+    const tooLarge = await send(
+      `${base}/api/elements/storages.MyS3/exists`,
+      'POST',
+      { 'content-type': 'application/json' },
+      JSON.stringify(['x'.repeat(200)]),
+    );
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.headers.connection).toBe('close');
     expect(JSON.parse(tooLarge.body)).toEqual({ code: 'INVALID_ARGUMENT', message: expect.any(String) });
 
-    const wrongType = await send(`${base}/api/elements/storages.MyS3/exists`, 'POST', { 'content-type': 'application/xml' }, '<x/>');
+    const wrongType = await send(
+      `${base}/api/elements/storages.MyS3/exists`,
+      'POST',
+      { 'content-type': 'application/xml' },
+      '<x/>',
+    );
     expect(wrongType.status).toBe(415);
     expect(JSON.parse(wrongType.body)).toEqual({ code: 'INVALID_ARGUMENT', message: expect.any(String) });
   });
@@ -223,7 +249,11 @@ describe('one shape for every refusal', () => {
   it.each([
     ['a bad Content-Length', 'GET /api/elements HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: abc\r\n\r\n', 400],
     ['a broken request line', 'GET /api/elements HTTP/9\r\nHost: 127.0.0.1\r\n\r\n', 400],
-    ['an oversized header', `GET /api/elements HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+    [
+      'an oversized header',
+      `GET /api/elements HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      431,
+    ],
   ])('answers %s in the same shape and closes', async (_what, raw, status) => {
     const base = new URL(await gatewayAt());
     const answer = await new Promise<string>((resolve, reject) => {
@@ -237,7 +267,10 @@ describe('one shape for every refusal', () => {
     expect(answer.startsWith(`HTTP/1.1 ${status} `)).toBe(true);
     expect(answer).toMatch(/\r\nConnection: close\r\n/i);
     const body = answer.slice(answer.indexOf('\r\n\r\n') + 4);
-    expect(JSON.parse(body)).toEqual({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('malformed HTTP request') });
+    expect(JSON.parse(body)).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining('malformed HTTP request'),
+    });
   });
 
   it('closes the connection on a 401 instead of reading the body that follows', async () => {
@@ -276,7 +309,9 @@ describe('one shape for every refusal', () => {
         const socket = connect(Number(base.port), base.hostname, () =>
           socket.write(
             Buffer.concat([
-              Buffer.from(`GET /api/elements HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer `),
+              Buffer.from(
+                `GET /api/elements HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer `,
+              ),
               Buffer.from(value, 'utf8'),
               Buffer.from('\r\n\r\n'),
             ]),

@@ -1,5 +1,6 @@
 import { elementJson } from '../output/elementJson';
 import { elementTable } from '../output/elementTable';
+import { terminalSafe } from '../output/terminalSafe';
 import type { EmbeddedOptions } from './appEnv';
 import { withLoadedApp } from './withLoadedApp';
 
@@ -11,7 +12,7 @@ export function check(appDir: string, options: EmbeddedOptions & { json?: boolea
     process.stdout.write(
       options.json === true
         ? `${JSON.stringify(elements.map(elementJson), null, 2)}\n`
-        : `${elementTable(elements, true)}\n\n${elements.length} elements, ${broken.length} with errors\n`,
+        : `${terminalSafe(elementTable(elements, true))}\n\n${elements.length} elements, ${broken.length} with errors\n`,
     );
     return broken.length === 0 ? 0 : 1;
   });

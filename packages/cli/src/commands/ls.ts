@@ -1,5 +1,6 @@
 import { elementJson } from '../output/elementJson';
 import { elementTable } from '../output/elementTable';
+import { terminalSafe } from '../output/terminalSafe';
 import type { EmbeddedOptions } from './appEnv';
 import { withLoadedApp } from './withLoadedApp';
 
@@ -8,7 +9,9 @@ export function ls(appDir: string, options: EmbeddedOptions & { json?: boolean }
   return withLoadedApp(appDir, options, async (app) => {
     const elements = app.listElements();
     process.stdout.write(
-      options.json === true ? `${JSON.stringify(elements.map(elementJson), null, 2)}\n` : `${elementTable(elements)}\n`,
+      options.json === true
+        ? `${JSON.stringify(elements.map(elementJson), null, 2)}\n`
+        : `${terminalSafe(elementTable(elements))}\n`,
     );
     return 0;
   });

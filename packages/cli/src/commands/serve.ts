@@ -3,28 +3,38 @@ import { ElementError, ErrorCode } from '@mti/core';
 import { loadApp } from '@mti/loader';
 import { createGateway } from '../gateway/createGateway';
 import { elementTable } from '../output/elementTable';
+import { terminalSafe } from '../output/terminalSafe';
 import { appEnv, type EmbeddedOptions } from './appEnv';
+import { readToken, type TokenOptions } from './readToken';
 
-export interface ServeOptions extends EmbeddedOptions {
+export interface ServeOptions extends EmbeddedOptions, TokenOptions {
   port: number;
   host: string;
   watch: boolean;
-  token?: string;
+  /** Host names answered besides loopback ones (repeatable `--allow-host`). */
+  allowHost?: string[];
+  /** Origins whose pages may call the gateway (repeatable `--allow-origin`). */
+  allowOrigin?: string[];
   bodyLimit: number;
   uploadLimit: number;
 }
 
 const loopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+const wildcard = (host: string): boolean => host === '0.0.0.0' || host === '::' || host === '';
 
 /** `mti serve <appDir>`: the app's element functions over HTTP, with hot reload. */
 export async function serve(appDir: string, options: ServeOptions): Promise<() => Promise<void>> {
-  const token = options.token ?? process.env.MTI_TOKEN;
-  if (!loopback(options.host) && (token === undefined || token === '')) {
+  const token = readToken(options);
+  if (!loopback(options.host) && token === undefined) {
     throw new ElementError({
       code: ErrorCode.ACCESS_DENIED,
-      message: `refusing to listen on ${options.host} without a token: pass --token or set MTI_TOKEN (or bind 127.0.0.1)`,
+      message: `refusing to listen on ${options.host} without a token: set MTI_TOKEN or pass --token-file (or bind 127.0.0.1)`,
     });
   }
+  // An address bound on purpose is a name clients will use as Host; a wildcard is not one.
+  const allowedHosts = [...(options.allowHost ?? [])];
+  if (!loopback(options.host) && !wildcard(options.host))
+    allowedHosts.push(options.host.includes(':') ? `[${options.host}]` : options.host);
   const setup = await appEnv(appDir, options);
   const embedded = setup.embedded;
   const app = await loadApp(setup.appDir, {
@@ -36,7 +46,7 @@ export async function serve(appDir: string, options: ServeOptions): Promise<() =
       ? {}
       : {
           beforeReload: async () => {
-            for (const bucket of await embedded.sync()) process.stdout.write(`embedded S3: created bucket ${bucket}\n`);
+            for (const bucket of await embedded.sync()) process.stdout.write(`embedded S3: created bucket ${bucket}\n`); // a valid bucket name: no controls
           },
         }),
   });
@@ -44,10 +54,16 @@ export async function serve(appDir: string, options: ServeOptions): Promise<() =
     app,
     bodyLimit: options.bodyLimit,
     uploadLimit: options.uploadLimit,
-    ...(token ? { token } : {}),
+    allowedHosts,
+    allowedOrigins: options.allowOrigin ?? [],
+    ...(token === undefined ? {} : { token }),
   });
-  app.on('reload', ({ fullName, status, ms }) => process.stdout.write(`reload ${fullName}: ${status} (${ms} ms)\n`));
-  app.on('error', ({ fullName, error }) => process.stderr.write(`error ${fullName ?? 'app'}: ${error.message}\n`));
+  app.on('reload', ({ fullName, status, ms }) =>
+    process.stdout.write(`${terminalSafe(`reload ${fullName}: ${status} (${ms} ms)`)}\n`),
+  );
+  app.on('error', ({ fullName, error }) =>
+    process.stderr.write(`${terminalSafe(`error ${fullName ?? 'app'}: ${error.message}`)}\n`),
+  );
   let address: string;
   try {
     address = await gateway.listen({ port: options.port, host: options.host });
@@ -68,7 +84,8 @@ export async function serve(appDir: string, options: ServeOptions): Promise<() =
   lines.push('', elementTable(app.listElements(), true), '');
   const storage = app.listElements().find((e) => e.kind === 'instance' && e.status === 'ready');
   if (storage !== undefined) {
-    const auth = token ? ` -H "Authorization: Bearer $MTI_TOKEN"` : '';
+    const secret = options.tokenFile === undefined ? '$MTI_TOKEN' : `$(cat ${options.tokenFile})`;
+    const auth = token === undefined ? '' : ` -H "Authorization: Bearer ${secret}"`;
     const file = `${address}/api/elements/${storage.fullName}/files/hello.txt`;
     lines.push(
       'try:',
@@ -77,7 +94,7 @@ export async function serve(appDir: string, options: ServeOptions): Promise<() =
       '',
     );
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`${terminalSafe(lines.join('\n'))}\n`);
   return async () => {
     await gateway.close();
     await app.close();

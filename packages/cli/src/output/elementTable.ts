@@ -1,6 +1,9 @@
 import type { ElementInfo } from '@mti/core';
 
-/** A plain text table of elements; `problems` adds each error's file, field and message. */
+/**
+ * A plain text table of elements; `problems` adds each error's file, field and message. Cells
+ * come from files as written: print it through `terminalSafe`.
+ */
 export function elementTable(elements: ElementInfo[], problems = false): string {
   const rows = elements.map((e) => [
     e.status,
@@ -8,6 +11,7 @@ export function elementTable(elements: ElementInfo[], problems = false): string 
     e.fullName,
     e.type || '-',
     e.overrides === undefined ? e.origin : `${e.origin}, overrides ${e.overrides}`,
+    e.title,
     ...(problems
       ? [
           e.error === undefined
@@ -16,7 +20,7 @@ export function elementTable(elements: ElementInfo[], problems = false): string 
         ]
       : []),
   ]);
-  const header = ['STATUS', 'KIND', 'ELEMENT', 'TYPE', 'ORIGIN', ...(problems ? ['PROBLEM'] : [])];
+  const header = ['STATUS', 'KIND', 'ELEMENT', 'TYPE', 'ORIGIN', 'TITLE', ...(problems ? ['PROBLEM'] : [])];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string =>
     cells

@@ -1,7 +1,8 @@
 import { inspect } from 'node:util';
 import { ElementError, StorageError } from '@mti/core';
+import { terminalSafe } from './terminalSafe';
 
-/** One line: code, element, operation, key, reason. `verbose` adds the cause. */
+/** One line: code, element, operation, key, reason. `verbose` adds the cause. Safe for a terminal. */
 export function formatError(error: unknown, verbose = false): string {
   let line: string;
   if (StorageError.is(error)) {
@@ -14,5 +15,5 @@ export function formatError(error: unknown, verbose = false): string {
   }
   const cause = (error as { cause?: unknown }).cause;
   if (verbose && cause !== undefined) line += `\ncause: ${inspect(cause, { depth: 4 })}`;
-  return line;
+  return terminalSafe(line);
 }
