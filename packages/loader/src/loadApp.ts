@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { createApp, createDebugLogger, ElementError, ErrorCode } from '@mti/core';
 import { registrations as officialTypes } from '@mti/type-aws-s3';
 import { readAppJson } from './appJson/readAppJson';
+import { CodeConfinement } from './code/CodeConfinement';
 import { ModuleEvaluator } from './code/ModuleEvaluator';
 import { sharedModules } from './code/sharedModules';
 import { TypeCodeCache } from './code/TypeCodeCache';
@@ -28,13 +29,17 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
   const name = options.name ?? basename(root);
   const logger = options.logger ?? createDebugLogger(`mti:${name}`);
   const env = (): Readonly<Record<string, string | undefined>> => options.env ?? process.env;
-  const evaluator = new ModuleEvaluator(sharedModules());
-  const code = new TypeCodeCache(evaluator);
+  const shared = sharedModules();
+  // Type code in element folders loads only from the app folder; the Type packages app.json
+  // names are dependencies the app declares, found where Node finds them (the project around
+  // the app folder included).
+  const code = new TypeCodeCache(new ModuleEvaluator(shared, new CodeConfinement(root, shared.keys())));
+  const packages = new ModuleEvaluator(shared, undefined);
   const records = new Map<string, ReadElement>();
   for (const folder of findElementFolders(root)) records.set(folder, readElementRecord(root, folder, code));
   const app = createApp({
     name,
-    registrations: [...officialTypes, ...readAppJson(root, evaluator)],
+    registrations: [...officialTypes, ...readAppJson(root, packages)],
     elements: [...records.values()].map((read) => read.record),
     env: env(),
     logger,

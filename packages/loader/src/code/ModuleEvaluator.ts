@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import type { CodeConfinement } from './CodeConfinement';
 import { transpile } from './transpile';
 
 export interface EvaluatedModule {
@@ -13,6 +14,15 @@ export interface EvaluatedModule {
 interface ModuleRecord {
   exports: unknown;
 }
+
+/** Where a specifier leads: the runtime's own module, a built-in, a file read here, or a file Node loads. */
+type Resolution =
+  | { kind: 'shared'; load: () => unknown }
+  | { kind: 'builtin' }
+  | { kind: 'file'; path: string }
+  | { kind: 'node'; path: string; bare: boolean };
+
+type LocalRequire = ((specifier: string) => unknown) & { resolve(specifier: string): string };
 
 const extensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.cjs', '.mjs', '.json'];
 
@@ -26,18 +36,27 @@ const extensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.cjs', '.mjs', '.json
  *  - TypeScript loads without a build step.
  * Relative imports are transpiled and evaluated here; bare specifiers other than `@mti/*` (node
  * built-ins, packages) go to Node's own `require`, resolved from the importing file.
+ *
+ * With a `confinement`, every file this loader loads passes its check first: the entry, each
+ * relative or absolute path (a path from `require.resolve` handed back too) and the entry file of
+ * each package. The `require` it gives the code is the only way in, so all of them meet it.
  */
 export class ModuleEvaluator {
   readonly #shared: ReadonlyMap<string, () => unknown>;
+  readonly #confinement: CodeConfinement | undefined;
 
-  constructor(shared: ReadonlyMap<string, () => unknown>) {
+  /** `confinement` undefined loads from wherever Node would, as for app.json's Type packages. */
+  constructor(shared: ReadonlyMap<string, () => unknown>, confinement: CodeConfinement | undefined) {
     this.#shared = shared;
+    this.#confinement = confinement;
   }
 
   load(file: string): EvaluatedModule {
     const files = new Map<string, string>();
     const cache = new Map<string, ModuleRecord>();
-    const exports = this.#evaluate(resolve(file), cache, files);
+    const entry = resolve(file);
+    this.#confinement?.check(entry, undefined, entry, false);
+    const exports = this.#evaluate(entry, cache, files);
     return { exports, files };
   }
 
@@ -52,28 +71,51 @@ export class ModuleEvaluator {
       module.exports = JSON.parse(source) as unknown;
       return module.exports;
     }
-    const nativeRequire = createRequire(file);
-    const localRequire = (specifier: string): unknown => {
-      const shared = this.#shared.get(specifier);
-      if (shared !== undefined) return shared();
-      if (specifier.startsWith('.') || isAbsolute(specifier)) {
-        const target = resolveFile(resolve(dirname(file), specifier));
-        if (target !== undefined) return this.#evaluate(target, cache, files);
-      }
-      return nativeRequire(specifier);
-    };
+    const localRequire = this.#requireFor(file, cache, files);
     // `new Function` compiles in the caller's realm (jest's sandbox under jest, the main
     // context under node), so classes, Errors and Promises are the runtime's own.
     const body = `${transpile(source, file)}\n//# sourceURL=${file}`;
     const wrapper = new Function('exports', 'require', 'module', '__filename', '__dirname', body) as (
       exports: unknown,
-      require: (specifier: string) => unknown,
+      require: LocalRequire,
       module: ModuleRecord,
       filename: string,
       dirname: string,
     ) => void;
     wrapper(module.exports, localRequire, module, file, dirname(file));
     return module.exports;
+  }
+
+  /** The `require` one file's code gets: it resolves, checks, then loads. */
+  #requireFor(file: string, cache: Map<string, ModuleRecord>, files: Map<string, string>): LocalRequire {
+    const nativeRequire = createRequire(file);
+    const localRequire = (specifier: string): unknown => {
+      const found = this.#resolve(specifier, file, nativeRequire);
+      if (found.kind === 'shared') return found.load();
+      if (found.kind === 'builtin') return nativeRequire(specifier) as unknown;
+      this.#confinement?.check(found.path, file, specifier, found.kind === 'node' && found.bare);
+      return found.kind === 'file' ? this.#evaluate(found.path, cache, files) : (nativeRequire(found.path) as unknown);
+    };
+    // Answers what `require` would load, unchecked: a path is not code until it is required,
+    // and then it comes back through `localRequire` like any absolute specifier.
+    localRequire.resolve = (specifier: string): string => {
+      const found = this.#resolve(specifier, file, nativeRequire);
+      return found.kind === 'shared' || found.kind === 'builtin' ? specifier : found.path;
+    };
+    return localRequire;
+  }
+
+  #resolve(specifier: string, file: string, nativeRequire: NodeJS.Require): Resolution {
+    const shared = this.#shared.get(specifier);
+    if (shared !== undefined) return { kind: 'shared', load: shared };
+    if (isBuiltin(specifier)) return { kind: 'builtin' };
+    const path = specifier.startsWith('.') || isAbsolute(specifier);
+    if (path) {
+      const target = resolveFile(resolve(dirname(file), specifier));
+      if (target !== undefined) return { kind: 'file', path: target };
+    }
+    // Throws Node's own "Cannot find module" when nothing is there.
+    return { kind: 'node', path: nativeRequire.resolve(specifier), bare: !path };
   }
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { isInsideFolder } from './isInsideFolder';
 
 const indexFiles = ['index.ts', 'index.js'];
 
@@ -14,13 +15,15 @@ export function findCodeEntry(appDir: string, folderAbs: string, backendBundleEn
   const root = realpathSync(appDir);
   const target = resolve(folderAbs, backendBundleEntry);
   const real = existsSync(target) ? realpathSync(target) : target;
-  const rel = relative(root, real);
-  if (rel.startsWith('..') || isAbsolute(rel)) return { kind: 'outside', resolved: real };
+  if (!isInsideFolder(root, real)) return { kind: 'outside', resolved: real };
   if (!existsSync(real)) return { kind: 'none' };
-  if (statSync(real).isFile()) return { kind: 'file', file: real };
-  for (const name of indexFiles) {
-    const candidate = resolve(real, name);
-    if (existsSync(candidate) && statSync(candidate).isFile()) return { kind: 'file', file: candidate };
-  }
-  return { kind: 'none' };
+  const file = statSync(real).isFile() ? real : indexFiles.map((name) => resolve(real, name)).find(isFile);
+  if (file === undefined) return { kind: 'none' };
+  // The folder may be inside while its index file is a link to elsewhere.
+  const realFile = realpathSync(file);
+  return isInsideFolder(root, realFile) ? { kind: 'file', file: realFile } : { kind: 'outside', resolved: realFile };
+}
+
+function isFile(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile();
 }
