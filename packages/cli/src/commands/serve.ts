@@ -80,6 +80,10 @@ export async function serve(appDir: string, options: ServeOptions): Promise<() =
     );
     for (const name of embedded.skipped)
       lines.push(`  note: ${name} names its own endPoint; the embedded server does not serve it`);
+    for (const name of embedded.writtenKeys)
+      lines.push(
+        `  note: ${name} writes its keys out; the embedded server accepts only the ones it fills in (use \${VAR}s)`,
+      );
   }
   lines.push('', elementTable(app.listElements(), true), '');
   const storage = app.listElements().find((e) => e.kind === 'instance' && e.status === 'ready');

@@ -9,6 +9,11 @@ export interface EmbeddedS3Plan {
   variables: Map<string, { role: 'endpoint' | 'key' | 'secret' | 'region' } | { role: 'bucket'; bucket: string }>;
   /** Storage elements whose endPoint is written out, so the embedded server cannot serve them. */
   skipped: string[];
+  /**
+   * Storage elements that use the embedded endpoint but write a key out: the server accepts only
+   * the key pair it makes for the run, so their requests will be refused.
+   */
+  writtenKeys: string[];
 }
 
 const reference = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}$/;
@@ -24,7 +29,7 @@ const bucketName = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
  * storage config. Those variables are what `--embedded-s3` fills in.
  */
 export function planEmbeddedS3(appDir: string, env: Readonly<Record<string, string | undefined>>): EmbeddedS3Plan {
-  const plan: EmbeddedS3Plan = { buckets: [], variables: new Map(), skipped: [] };
+  const plan: EmbeddedS3Plan = { buckets: [], variables: new Map(), skipped: [], writtenKeys: [] };
   const buckets = new Set<string>();
   for (const folder of findElementFolders(appDir)) {
     const leaf = folder.split('/').pop() as string;
@@ -50,6 +55,8 @@ export function planEmbeddedS3(appDir: string, env: Readonly<Record<string, stri
     ] as const) {
       const found = typeof config[field] === 'string' ? reference.exec(config[field]) : null;
       if (found !== null) plan.variables.set(found[1] as string, { role });
+      else if (role !== 'region' && typeof config[field] === 'string')
+        plan.writtenKeys.push(folder.split('/').join('.'));
     }
     const bucketRef = reference.exec(config.bucketName);
     let bucket: string;
