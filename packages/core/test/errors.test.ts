@@ -108,4 +108,71 @@ describe('scrubSecrets', () => {
     expect(inner.message).toBe('canonical request had x-amz-security-token:REDACTED');
     expect(inner.$metadata.note).toBe('REDACTED');
   });
+
+  // A session token with the characters each encoding treats differently (`/+=` in base64 and
+  // URLs, `!'()*` which SigV4 escapes and encodeURIComponent does not).
+  const token = "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ+Dx=!(sess)*'tok";
+  const canonical = (lead: string) => `${lead}GET\n/b/k\n\nhost:s3\nx-amz-security-token:${token}\n\nhost`;
+  /** Every 4-character piece of the token: none may survive in any form. */
+  const pieces = [...token].map((_, i) => token.slice(i, i + 4)).filter((piece) => piece.length === 4);
+  const scrubbed = (text: string): string => scrubSecrets({ text }, [token]).text;
+
+  it('finds the secret URL-encoded, as encodeURIComponent and as SigV4 write it', () => {
+    const query =
+      "?X-Amz-Security-Token=IQoJb3JpZ2luX2VjEJr%2F%2F%2F%2F%2F%2F%2F%2F%2F%2FwEaCXVzLWVhc3QtMSJHMEUCIQ%2BDx%3D!(sess)*'tok" +
+      '&signed=IQoJb3JpZ2luX2VjEJr%2F%2F%2F%2F%2F%2F%2F%2F%2F%2FwEaCXVzLWVhc3QtMSJHMEUCIQ%2BDx%3D%21%28sess%29%2A%27tok';
+    expect(scrubbed(query)).toBe('?X-Amz-Security-Token=REDACTED&signed=REDACTED');
+  });
+
+  it.each([0, 1, 2])('finds the secret in base64 of a longer text, %i bytes off alignment', (lead) => {
+    for (const alphabet of ['base64', 'base64url'] as const) {
+      const encoded = Buffer.from(canonical('x'.repeat(lead))).toString(alphabet);
+      const decoded = Buffer.from(scrubbed(encoded), 'base64').toString('latin1');
+      expect(decoded).toContain('x-amz-security-token:');
+      expect(pieces.filter((piece) => decoded.includes(piece))).toEqual([]);
+    }
+  });
+
+  it('finds the secret in hex: lowercase, uppercase, and bytes apart as S3 prints them', () => {
+    const hex = Buffer.from(canonical('')).toString('hex');
+    const spaced = (h: string) => h.replace(/(..)(?!$)/g, '$1 ');
+    const formats = [(h: string) => h, (h: string) => h.toUpperCase(), spaced, (h: string) => spaced(h).toUpperCase()];
+    for (const format of formats) {
+      const text = scrubbed(format(hex));
+      expect(text).toContain('REDACTED');
+      const leftover = pieces.filter((piece) => text.includes(format(Buffer.from(piece).toString('hex'))));
+      expect(leftover).toEqual([]);
+    }
+  });
+
+  it('drops the request material of signature errors whole, even with no secret known', () => {
+    // With the default credential chain the runtime never sees the token it should look for.
+    const error = Object.assign(new Error('SignatureDoesNotMatch'), {
+      CanonicalRequest: canonical(''),
+      CanonicalRequestBytes: Buffer.from(canonical('')).toString('hex'),
+      StringToSign: 'AWS4-HMAC-SHA256\n20260101T000000Z\nscope\nhash',
+      StringToSignBytes: '41 57 53 34',
+      $responseBodyText: `<Error><CanonicalRequest>${canonical('')}</CanonicalRequest><RequestId>R1</RequestId></Error>`,
+      RequestId: 'R1',
+    });
+    scrubSecrets(error, []);
+    expect(error).toMatchObject({
+      CanonicalRequest: 'REDACTED',
+      CanonicalRequestBytes: 'REDACTED',
+      StringToSign: 'REDACTED',
+      StringToSignBytes: 'REDACTED',
+      $responseBodyText: '<Error><CanonicalRequest>REDACTED</CanonicalRequest><RequestId>R1</RequestId></Error>',
+      RequestId: 'R1',
+    });
+  });
+
+  it('scrubs a stack that was already formatted, and read-only fields that can be redefined', () => {
+    const error = new Error(`denied for ${token}`);
+    expect(error.stack).toContain(token);
+    Object.defineProperty(error, 'detail', { value: `token ${token}`, writable: false, configurable: true });
+    scrubSecrets(error, [token]);
+    expect(error.stack).not.toContain(token);
+    expect(error.stack).toContain('denied for REDACTED');
+    expect((error as Error & { detail: string }).detail).toBe('token REDACTED');
+  });
 });

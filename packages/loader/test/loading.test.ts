@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { AwsS3Type } from '@mti/type-aws-s3';
 import { loadApp, type LoadedApp } from '@mti/loader';
 import { appsOnS3 } from './support/appsOnS3';
@@ -65,6 +66,36 @@ describe('loadApp', () => {
     await expect(app.getElement<AwsS3Type>('storages.BadField').download('x')).rejects.toMatchObject({
       code: 'INVALID_CONFIG',
     });
+  });
+
+  it('quotes no part of a config whose invalid JSON holds a secret, and still says where', async () => {
+    const secret = 'abcd1234secret';
+    const app = await load({
+      'storages/MyS3/e.json': seedDeclaration,
+      // Single quotes: JSON.parse's own message would quote `'abcd1234s`.
+      'storages/MyS3/MyS3.json': `{\n  "endPoint": "\${S3_ENDPOINT}",\n  "accessKeySecret": '${secret}'\n}\n`,
+    });
+    const error = byName(app).get('storages.MyS3')?.error;
+    expect(error).toMatchObject({ code: 'INVALID_CONFIG', file: 'storages/MyS3/MyS3.json' });
+    expect(error?.message).toBe(
+      'storages.MyS3: storages/MyS3/MyS3.json: invalid JSON: invalid symbol at line 3, column 22',
+    );
+    const shown = [error?.message, inspect(error, { depth: Infinity }), JSON.stringify(app.listElements())].join('\n');
+    const pieces = [...secret].map((_, i) => secret.slice(i, i + 4)).filter((piece) => piece.length === 4);
+    expect(pieces.filter((piece) => shown.includes(piece))).toEqual([]);
+  });
+
+  it.each([
+    ['a trailing comma', '{\n  "region": "us-east-1",\n}', 'property name expected at line 3, column 1'],
+    ['a comment', '// config\n{}', 'invalid comment token at line 1, column 1'],
+    ['an unclosed object', '{ "region": "us-east-1"', 'close brace expected at line 1, column 24'],
+    ['an empty file', '', 'value expected at line 1, column 1'],
+    ['text after the value', '{}\n{}', 'end of file expected at line 2, column 1'],
+  ])('reports %s by line and column', async (_label, text, where) => {
+    const app = await load({ 'storages/MyS3/e.json': seedDeclaration, 'storages/MyS3/MyS3.json': text });
+    expect(byName(app).get('storages.MyS3')?.error?.message).toBe(
+      `storages.MyS3: storages/MyS3/MyS3.json: invalid JSON: ${where}`,
+    );
   });
 
   it('loads Type packages named in app.json, sharing the runtime AwsS3Type', async () => {

@@ -1,9 +1,11 @@
 import { Readable } from 'node:stream';
+import { inspect } from 'node:util';
 import { StorageError } from '@mti/core';
 import type { AwsS3Type } from '@mti/type-aws-s3';
 import { buildApp, s3Record } from './support/buildApp';
-import { closedPort, httpServer, silentServer } from './support/faultServers';
+import { closedPort, httpServer, signatureMismatchServer, silentServer } from './support/faultServers';
 import { describeVerifying, runPrefix, tiers, type TierServer } from './support/tiers';
+import { withChainEnv } from './support/withChainEnv';
 
 async function failure(promise: Promise<unknown>): Promise<StorageError> {
   const error = await promise.then(
@@ -110,6 +112,102 @@ describeVerifying('signature checks on $name', (tier) => {
     const { inspect } = await import('node:util');
     expect(inspect(error, { depth: 10 })).not.toContain('definitely-WRONG-secret-42');
     await app.close();
+  });
+});
+
+describe('a signature error that echoes the request, as AWS does', () => {
+  // `/+=` change in URL-encoding, `!'()*` only in SigV4's.
+  const token = "FQoGZXIvYXdzEJr//////////wEaDECHO+session=TOKEN!(0003)*'x";
+  const chainToken = 'FQoGZXIvYXdzCHAIN/session+TOKEN=0004';
+
+  /** The token as it could show: itself, URL-encoded, base64, hex, and hex bytes as S3 prints them. */
+  function forms(secret: string): string[] {
+    const hex = Buffer.from(secret).toString('hex');
+    const spaced = hex.replace(/(..)(?!$)/g, '$1 ');
+    const pieces = [...secret].map((_, i) => secret.slice(i, i + 6)).filter((piece) => piece.length === 6);
+    return [
+      secret,
+      encodeURIComponent(secret),
+      Buffer.from(secret).toString('base64'),
+      Buffer.from(secret).toString('base64url'),
+      hex,
+      hex.toUpperCase(),
+      spaced.toUpperCase(),
+      // Any six bytes of it in the form the reproduced leak had.
+      ...pieces.map((piece) =>
+        Buffer.from(piece)
+          .toString('hex')
+          .replace(/(..)(?!$)/g, '$1 '),
+      ),
+    ];
+  }
+
+  /** What a caller, a log line or `mti call --verbose` (the cause, at depth 4) can see of an error. */
+  function views(error: StorageError): string[] {
+    const cause = error.cause as object;
+    return [
+      error.message,
+      inspect(error, { depth: Infinity }),
+      inspect(cause, { depth: 4 }),
+      JSON.stringify(error),
+      JSON.stringify(cause),
+      JSON.stringify({ ...cause }),
+    ];
+  }
+
+  const leaked = (error: StorageError, secret: string) =>
+    views(error).flatMap((view) => forms(secret).filter((form) => view.includes(form)));
+
+  // Closed after each test, passed or failed: a server left open keeps jest from exiting.
+  const opened: Array<{ close(): Promise<void> }> = [];
+  afterEach(async () => {
+    for (const item of opened.splice(0).reverse()) await item.close();
+  });
+  async function mismatchServer() {
+    const server = await signatureMismatchServer();
+    opened.push({ close: () => server.stop() });
+    return server;
+  }
+  function closing<T extends { close(): Promise<void> }>(app: T): T {
+    opened.push(app);
+    return app;
+  }
+
+  it.each([
+    ['download', (s3: AwsS3Type) => s3.download('a.txt')],
+    ['uploadByFile', (s3: AwsS3Type) => s3.uploadByFile('a.txt', 'x')],
+  ])('%s: ACCESS_DENIED, and the session token in no form anywhere in the error', async (_operation, call) => {
+    const server = await mismatchServer();
+    const { app, s3 } = elementAt(server.endpoint, { sessionToken: token, maxAttempts: 1 });
+    closing(app);
+    const error = await failure(call(s3));
+    expect(server.tokens).toEqual([token]);
+    expect(error.code).toBe('ACCESS_DENIED');
+    expect(error.detail).toMatch(/SignatureDoesNotMatch/);
+    expect(error.cause).toMatchObject({ CanonicalRequestBytes: 'REDACTED', RequestId: 'REQ0001' });
+    expect(leaked(error, token)).toEqual([]);
+    expect(leaked(error, fake.accessKeySecret)).toEqual([]);
+  });
+
+  it('a token from the default credential chain, which the config never held, is dropped too', async () => {
+    const server = await mismatchServer();
+    const { accessKeyId: _id, accessKeySecret: _secret, ...keyless } = fake;
+    const chain = { AWS_ACCESS_KEY_ID: 'AKIACHAIN', AWS_SECRET_ACCESS_KEY: 'chain-SECRET-0004' };
+    const error = await withChainEnv({ ...chain, AWS_SESSION_TOKEN: chainToken }, () => {
+      const app = closing(
+        buildApp([
+          {
+            folder: 'storages/MyS3',
+            declaration: { title: 'S3', type: 'storages.AwsS3Type' },
+            config: { ...keyless, endPoint: server.endpoint, maxAttempts: 1 },
+          },
+        ]),
+      );
+      return failure(app.getElement<AwsS3Type>('storages.MyS3').download('a.txt'));
+    });
+    expect(server.tokens).toEqual([chainToken]);
+    expect(error.code).toBe('ACCESS_DENIED');
+    expect(leaked(error, chainToken)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { ElementError, StorageError } from '@mti/core';
+import { ElementError, scrubSecrets, StorageError } from '@mti/core';
 import { terminalSafe } from './terminalSafe';
 
 /** One line: code, element, operation, key, reason. `verbose` adds the cause. Safe for a terminal. */
@@ -14,6 +14,8 @@ export function formatError(error: unknown, verbose = false): string {
     line = `mti: ${error instanceof Error ? error.message : String(error)}`;
   }
   const cause = (error as { cause?: unknown }).cause;
-  if (verbose && cause !== undefined) line += `\ncause: ${inspect(cause, { depth: 4 })}`;
+  // Storage errors come scrubbed of their element's secrets; a cause from anywhere else at least
+  // loses the request material a signature error carries (the session token among it).
+  if (verbose && cause !== undefined) line += `\ncause: ${inspect(scrubSecrets(cause, []), { depth: 4 })}`;
   return terminalSafe(line);
 }

@@ -58,3 +58,43 @@ export async function httpServer(handler: (req: IncomingMessage, res: ServerResp
   };
   return state;
 }
+
+/**
+ * Answers every request as AWS answers a bad signature: 403 SignatureDoesNotMatch, echoing the
+ * canonical request it computed (every signed header, the session token included) as text and
+ * as hex bytes. RGW and s3rver do not echo the request, so only a fake reaches this error path.
+ */
+export async function signatureMismatchServer(): Promise<FaultServer & { tokens: string[] }> {
+  const tokens: string[] = [];
+  const hexBytes = (text: string) =>
+    Buffer.from(text)
+      .toString('hex')
+      .replace(/(..)(?!$)/g, '$1 ');
+  const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const server = await httpServer((req, res) => {
+    const token = req.headers['x-amz-security-token'];
+    if (typeof token === 'string') tokens.push(token);
+    const signed = /SignedHeaders=([^,]+)/.exec(req.headers.authorization ?? '')?.[1]?.split(';') ?? [];
+    const url = new URL(req.url ?? '/', 'http://s3');
+    const canonical = [
+      req.method,
+      url.pathname,
+      url.searchParams.toString(),
+      ...signed.map((name) => `${name}:${String(req.headers[name])}`),
+      '',
+      signed.join(';'),
+      String(req.headers['x-amz-content-sha256']),
+    ].join('\n');
+    const toSign = `AWS4-HMAC-SHA256\n${String(req.headers['x-amz-date'])}\nscope\nhash`;
+    res.writeHead(403, { 'content-type': 'application/xml' });
+    res.end(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code>' +
+        '<Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message>' +
+        `<AWSAccessKeyId>AKIAEXAMPLE</AWSAccessKeyId><StringToSign>${xml(toSign)}</StringToSign>` +
+        `<SignatureProvided>0000</SignatureProvided><StringToSignBytes>${hexBytes(toSign)}</StringToSignBytes>` +
+        `<CanonicalRequest>${xml(canonical)}</CanonicalRequest><CanonicalRequestBytes>${hexBytes(canonical)}</CanonicalRequestBytes>` +
+        '<RequestId>REQ0001</RequestId><HostId>host-0001</HostId></Error>',
+    );
+  });
+  return Object.assign(server, { tokens });
+}
