@@ -8,6 +8,8 @@ declare module 's3rver' {
   }
   export default class S3rver {
     constructor(options: S3rverOptions);
+    run(): Promise<{ address: string; port: number }>;
+    close(): Promise<void>;
     /** Creates the configured buckets in the store (run() does this before it listens). */
     configureBuckets(): Promise<unknown>;
     /** The request handler (a Koa app's), for a server of one's own. */
