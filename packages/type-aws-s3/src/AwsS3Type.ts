@@ -166,14 +166,16 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     const { key, s3Key } = this.#key(operation, file, 'file');
     this.#check(operation, key, 'contentType', contentTypeProblem(contentType));
     this.#check(operation, key, 'expires', expiresProblem(expires));
-    return this.run(operation, key, () =>
-      signer().getSignedUrl(
-        this.#signingClient(),
-        new (s3().GetObjectCommand)({ Bucket: this.bucket, Key: s3Key, ResponseContentType: contentType }),
-        {
-          expiresIn: expires,
-        },
-      ),
+    return this.run(
+      operation,
+      key,
+      () =>
+        signer().getSignedUrl(
+          this.#signingClient(),
+          new (s3().GetObjectCommand)({ Bucket: this.bucket, Key: s3Key, ResponseContentType: contentType }),
+          { expiresIn: expires },
+        ),
+      (url) => this.#presigned(operation, key, url),
     );
   }
 
@@ -185,11 +187,15 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     this.#check(operation, key, 'expires', expiresProblem(expires));
     const params = this.#putParams(operation, key, s3Key, contentType, {});
     return this.run(operation, key, async () => ({
-      url: await signer().getSignedUrl(this.#signingClient(), new (s3().PutObjectCommand)(params), {
-        expiresIn: expires,
-        // Signed, so the uploader cannot store the object under another type.
-        signableHeaders: new Set(['content-type']),
-      }),
+      url: this.#presigned(
+        operation,
+        key,
+        await signer().getSignedUrl(this.#signingClient(), new (s3().PutObjectCommand)(params), {
+          expiresIn: expires,
+          // Signed, so the uploader cannot store the object under another type.
+          signableHeaders: new Set(['content-type']),
+        }),
+      ),
       method: 'PUT' as const,
       headers: { 'Content-Type': contentType },
     }));
@@ -489,6 +495,31 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
       ...(cacheControl === undefined ? {} : { CacheControl: cacheControl }),
       ...(contentDisposition === undefined ? {} : { ContentDisposition: contentDisposition }),
     };
+  }
+
+  /**
+   * A presigned URL made with temporary credentials carries their session token in
+   * X-Amz-Security-Token: S3 needs it to check the signature, so whoever holds the URL holds the
+   * token. With `presign: "long-term-only"` such a URL is refused rather than handed out. The
+   * signed URL itself is checked, so a token the default credential chain found (a role, SSO) is
+   * caught as well as one in the config. ACCESS_DENIED, not INVALID_CONFIG: the config is valid
+   * and the element keeps serving everything else; this one operation is refused with these
+   * credentials, as the gateway's 403 says. Returns the URL when it may be handed out.
+   */
+  #presigned(operation: string, key: string, url: string): string {
+    if (this.config.presign === 'long-term-only' && new URL(url).searchParams.has('X-Amz-Security-Token')) {
+      throw new StorageError({
+        code: ErrorCode.ACCESS_DENIED,
+        element: this.fullName,
+        storageType: this.type,
+        operation,
+        key,
+        field: 'presign',
+        detail:
+          'presign is "long-term-only" and the credentials are temporary: the URL would carry their session token',
+      });
+    }
+    return url;
   }
 
   /**

@@ -27,6 +27,7 @@ describe('storages.AwsS3Type business config', () => {
     const parsed = awsS3ConfigSchema.parse(aws);
     expect(parsed).toEqual({
       ...aws,
+      presign: 'allow',
       storageClass: 'STANDARD',
       checksums: 'auto',
       timeoutMs: 60_000,
@@ -44,6 +45,7 @@ describe('storages.AwsS3Type business config', () => {
     [{ ...aws, region: 'eu west' }, 'region', 'region code'],
     [{ ...aws, endPoint: '' }, 'endPoint', 'Too small'],
     [{ ...aws, storageClass: 'COLD' }, 'storageClass', 'Invalid option'],
+    [{ ...aws, presign: 'never' }, 'presign', 'Invalid option'],
     [{ ...aws, prefix: '/tenant' }, 'prefix', 'must not start or end with "/"'],
     [{ ...aws, prefix: 'a/../b' }, 'prefix', '"." or ".." segments'],
     [{ ...aws, publicBaseUrl: 'ftp://cdn.example.com' }, 'publicBaseUrl', 'Invalid URL'],

@@ -16,6 +16,12 @@ export const awsS3ConfigSchema = z
       .describe('AWS access key ID; omit with accessKeySecret to use the default credential chain.'),
     accessKeySecret: z.string().min(1).optional().describe('AWS secret access key (secret).'),
     sessionToken: z.string().min(1).optional().describe('Session token for temporary credentials (secret).'),
+    presign: z
+      .enum(['allow', 'long-term-only'])
+      .default('allow')
+      .describe(
+        'allow: presigned URLs made with temporary credentials carry their session token (X-Amz-Security-Token); long-term-only: refuse to presign with temporary credentials.',
+      ),
     endPoint: z
       .string()
       .trim()
