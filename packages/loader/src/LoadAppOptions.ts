@@ -15,4 +15,9 @@ export interface LoadAppOptions {
    * reported (`error` event) and the reload goes ahead.
    */
   beforeReload?: () => Promise<void> | void;
+  /**
+   * How long a stream a call returned may keep reading after `close()` or after a reload
+   * replaced its instance, before it ends with a `TIMEOUT` error. Default 30 000 (`createApp`'s).
+   */
+  closeTimeoutMs?: number;
 }

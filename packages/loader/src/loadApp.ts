@@ -43,6 +43,7 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
     elements: [...records.values()].map((read) => read.record),
     env: env(),
     logger,
+    closeTimeoutMs: options.closeTimeoutMs,
   });
   const loaded = new LoadedApp({
     appDir: root,

@@ -15,7 +15,7 @@ import type { Logger } from '../logging/Logger';
 import type { Served } from './createHandle';
 import { createHandle } from './createHandle';
 import type { ElementChange } from './ElementChange';
-import { Generation } from './Generation';
+import { Generation, type Retirement } from './Generation';
 import type { ResolvedElement } from './ResolvedElement';
 import { resolveElements } from './resolveElements';
 import { suggestNames } from './suggestNames';
@@ -41,6 +41,8 @@ export interface AppInit {
   registrations: readonly ElementRegistration[];
   env: Readonly<Record<string, string | undefined>>;
   logger: Logger;
+  /** How long a replaced or closing instance's open streams may still run. */
+  closeTimeoutMs: number;
 }
 
 /** A running app: its elements, their container, and the handles user code holds. */
@@ -48,6 +50,7 @@ export class App implements ElementAppApi {
   readonly name: string;
   readonly #registrations: readonly ElementRegistration[];
   readonly #logger: Logger;
+  readonly #closeTimeoutMs: number;
   readonly #container = new ElementContainer();
   readonly #entries = new Map<string, Entry>();
   readonly #handles = new Map<string, unknown>();
@@ -61,6 +64,7 @@ export class App implements ElementAppApi {
     this.#registrations = init.registrations;
     this.#env = init.env;
     this.#logger = init.logger;
+    this.#closeTimeoutMs = init.closeTimeoutMs;
   }
 
   /**
@@ -85,7 +89,7 @@ export class App implements ElementAppApi {
     for (const [fullName, entry] of this.#entries) {
       if (seen.has(fullName)) continue;
       this.#entries.delete(fullName);
-      this.#deactivate(entry.serving);
+      this.#deactivate(entry.serving, `${fullName} was removed`);
       changes.push({ fullName, status: 'removed' });
     }
     for (const change of changes) {
@@ -146,10 +150,14 @@ export class App implements ElementAppApi {
     });
   }
 
-  /** Disposes every instance once its calls have drained; resolves when nothing is left open. */
+  /**
+   * Disposes every instance once its calls have drained; resolves when nothing is left open.
+   * Streams calls returned may run `closeTimeoutMs` more, then end with a TIMEOUT error.
+   */
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      for (const entry of this.#entries.values()) this.#deactivate(entry.serving);
+      const reason = `app "${this.name}" was closing`;
+      for (const entry of this.#entries.values()) this.#deactivate(entry.serving, reason);
       this.#entries.clear();
       this.#handles.clear();
       while (this.#retiring.size > 0) await Promise.all([...this.#retiring]);
@@ -202,24 +210,32 @@ export class App implements ElementAppApi {
       });
       const module = createInstanceModule(element.type, context);
       const token = module.instanceToken as symbol;
-      serving = { resolved: element, module, generation: new Generation(() => this.#container.get<object>(token)) };
+      const generation = new Generation(element.fullName, () => this.#container.get<object>(token));
+      serving = { resolved: element, module, generation };
     } else {
       serving = { resolved: element, module: createTypeModule(element.fullName, element.implementation!) };
     }
     this.#container.load(serving.module);
     entry.serving = serving;
-    if (old?.generation !== undefined) this.#retire(old.generation);
+    if (old?.generation !== undefined) this.#retire(old.generation, `${element.fullName} was reloaded`);
   }
 
-  #deactivate(serving: Serving | undefined): void {
+  #deactivate(serving: Serving | undefined, reason: string): void {
     if (serving === undefined) return;
     this.#container.unload(serving.module);
-    if (serving.generation !== undefined) this.#retire(serving.generation);
+    if (serving.generation !== undefined) this.#retire(serving.generation, reason);
   }
 
-  #retire(generation: Generation): void {
+  /**
+   * Disposes a generation in the background once its calls are over. A replaced version gets
+   * the same grace for its streams as a closing app: long enough for a download to finish on
+   * the client it started on, bounded so that a consumer that stopped reading cannot keep an
+   * old client, and its sockets, forever.
+   */
+  #retire(generation: Generation, reason: string): void {
+    const retirement: Retirement = { reason, graceMs: this.#closeTimeoutMs };
     const done = generation
-      .dispose()
+      .dispose(retirement)
       .catch((error: unknown) => this.#logger.error({ error }, 'dispose failed'))
       .finally(() => this.#retiring.delete(done));
     this.#retiring.add(done);

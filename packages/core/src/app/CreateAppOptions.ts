@@ -12,4 +12,10 @@ export interface CreateAppOptions {
   /** Where `${VAR}` in business configs is looked up; defaults to `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
   logger?: Logger;
+  /**
+   * How long a stream a call returned (`downloadStream`) may keep reading after `close()`, or
+   * after a reload replaced the instance it reads through; then it ends with a `TIMEOUT` error.
+   * Default 30 000; `Infinity` waits for every stream however long it takes.
+   */
+  closeTimeoutMs?: number;
 }

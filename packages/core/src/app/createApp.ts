@@ -1,7 +1,12 @@
+import { ElementError } from '../errors/ElementError';
+import { ErrorCode } from '../errors/ErrorCode';
 import { createDebugLogger } from '../logging/createDebugLogger';
 import { storagesMeta } from '../storage/storagesMeta';
 import { App } from './App';
 import type { CreateAppOptions } from './CreateAppOptions';
+
+/** Long enough for most downloads in progress to finish, short enough for a deploy to wait on. */
+const DEFAULT_CLOSE_TIMEOUT_MS = 30_000;
 
 /**
  * Builds an app from element records. Problems in single elements show up as their `status`
@@ -9,11 +14,21 @@ import type { CreateAppOptions } from './CreateAppOptions';
  */
 export function createApp(options: CreateAppOptions = {}): App {
   const name = options.name ?? 'app';
+  const closeTimeoutMs = options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
+  // `>= 0` is false for NaN too.
+  if (typeof closeTimeoutMs !== 'number' || !(closeTimeoutMs >= 0)) {
+    throw new ElementError({
+      code: ErrorCode.INVALID_ARGUMENT,
+      field: 'closeTimeoutMs',
+      message: `closeTimeoutMs must be a number of milliseconds, 0 or more (Infinity: no limit); got ${String(closeTimeoutMs)}`,
+    });
+  }
   const app = new App({
     name,
     registrations: [storagesMeta, ...(options.registrations ?? [])],
     env: options.env ?? process.env,
     logger: options.logger ?? createDebugLogger(`mti:${name}`),
+    closeTimeoutMs,
   });
   app.update(options.elements ?? []);
   return app;
