@@ -15,20 +15,23 @@ import {
   type UploadOptions,
   type UploadResult,
 } from '@mti/core';
-import { contentTypeProblem } from './args/checkContentType';
+import { delimiterProblem } from './args/checkDelimiter';
 import { expiresProblem } from './args/checkExpires';
+import { contentDispositionProblem, headerValueProblem } from './args/checkHeaderValue';
 import { metadataProblem } from './args/checkMetadata';
 import { clientPool } from './client/ClientPool';
 import { clientSettings } from './client/clientSettings';
 import { type AwsS3Config, awsS3ConfigSchema, partSizeBytes } from './config/awsS3ConfigSchema';
 import { storageClasses } from './config/storageClasses';
 import { describeS3Error } from './errors/describeS3Error';
+import { bodyMd5 } from './io/bodyMd5';
 import { guardBody } from './io/guardBody';
 import { encodeKey, objectUrlBase } from './io/objectUrl';
 import { readBody } from './io/readBody';
 import { quoteEtag } from './io/quoteEtag';
 import { streamLength } from './io/streamLength';
 import { toUploadBody } from './io/toUploadBody';
+import { fromListCursor, type ListingScope, toListCursor } from './list/listCursor';
 import { PendingAborts } from './upload/PendingAborts';
 import { s3, signer, storage } from './sdk/awsSdk';
 import { StreamUpload } from './upload/StreamUpload';
@@ -96,7 +99,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   ): Promise<UploadResult> {
     const operation = 'uploadByFile';
     const { key, s3Key } = this.#key(operation, name);
-    this.#check(operation, key, 'contentType', contentTypeProblem(contentType));
+    this.#check(operation, key, 'contentType', headerValueProblem(contentType));
     const body = toUploadBody(data);
     if (typeof body === 'string') throw this.invalidArgument(operation, key, 'data', `data ${body}`);
     const params = this.#putParams(operation, key, s3Key, contentType, options);
@@ -164,7 +167,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   async getSignUrl(file: string, contentType: string, expires = 300): Promise<string> {
     const operation = 'getSignUrl';
     const { key, s3Key } = this.#key(operation, file, 'file');
-    this.#check(operation, key, 'contentType', contentTypeProblem(contentType));
+    this.#check(operation, key, 'contentType', headerValueProblem(contentType));
     this.#check(operation, key, 'expires', expiresProblem(expires));
     return this.run(
       operation,
@@ -183,7 +186,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   async getSignUploadUrl(file: string, contentType: string, expires = 300): Promise<SignedUpload> {
     const operation = 'getSignUploadUrl';
     const { key, s3Key } = this.#key(operation, file, 'file');
-    this.#check(operation, key, 'contentType', contentTypeProblem(contentType));
+    this.#check(operation, key, 'contentType', headerValueProblem(contentType));
     this.#check(operation, key, 'expires', expiresProblem(expires));
     const params = this.#putParams(operation, key, s3Key, contentType, {});
     return this.run(operation, key, async () => ({
@@ -214,19 +217,22 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     // measurable on small objects (docs/BENCHMARKS.md).
     return this.run(operation, names.key, () =>
       this.#client
-        .send(new (s3().GetObjectCommand)({ Bucket: this.bucket, Key: names.s3Key }))
-        .then((out) => readBody(out.Body as Readable, out.ContentLength)),
+        .send(this.#getObjectCommand(names.s3Key))
+        .then((out) => readBody(out.Body as Readable, out.ContentLength, bodyMd5(out))),
     );
   }
 
-  /** The object as a stream, for files too large to hold in memory. */
+  /**
+   * The object as a stream, for files too large to hold in memory. Checked as `download` is, as
+   * the bytes pass: a body that does not match fails at its end instead of ending.
+   */
   async downloadStream(name: string): Promise<Readable> {
     const operation = 'downloadStream';
     const { key, s3Key } = this.#key(operation, name);
-    const out = await this.run(operation, key, () =>
-      this.#client.send(new (s3().GetObjectCommand)({ Bucket: this.bucket, Key: s3Key })),
+    const out = await this.run(operation, key, () => this.#client.send(this.#getObjectCommand(s3Key)));
+    return guardBody(out.Body as Readable, out.ContentLength, bodyMd5(out), (error) =>
+      this.toStorageError(operation, key, error),
     );
-    return guardBody(out.Body as Readable, out.ContentLength, (error) => this.toStorageError(operation, key, error));
   }
 
   getObject(name: string): Promise<ObjectInfo> {
@@ -268,6 +274,8 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   async list(prefix = '', options: ListOptions = {}): Promise<ListResult> {
     const operation = 'list';
     if (prefix !== '') this.#check(operation, undefined, 'prefix', keyProblem(prefix), 'prefix');
+    if (typeof options !== 'object' || options === null)
+      throw this.invalidArgument(operation, prefix || undefined, 'options', 'options must be an object');
     const limit = options.limit ?? 1000;
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
       throw this.invalidArgument(
@@ -277,20 +285,37 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
         `limit must be a whole number from 1 to 1000, got ${String(limit)}`,
       );
     }
-    for (const field of ['cursor', 'delimiter'] as const) {
-      const value = options[field];
-      if (value !== undefined && (typeof value !== 'string' || value === '')) {
-        throw this.invalidArgument(operation, prefix || undefined, field, `${field} must be a non-empty string`);
+    const { cursor, delimiter } = options;
+    if (delimiter !== undefined) this.#check(operation, prefix || undefined, 'delimiter', delimiterProblem(delimiter));
+    const scope: ListingScope = {
+      endPoint: this.config.endPoint,
+      bucket: this.bucket,
+      prefix: this.#toS3Key(prefix),
+      delimiter,
+    };
+    let token: string | undefined;
+    if (cursor !== undefined) {
+      if (typeof cursor !== 'string' || cursor === '') {
+        throw this.invalidArgument(operation, prefix || undefined, 'cursor', 'cursor must be a non-empty string');
+      }
+      token = fromListCursor(scope, cursor);
+      if (token === undefined) {
+        throw this.invalidArgument(
+          operation,
+          prefix || undefined,
+          'cursor',
+          "cursor is not a nextCursor of this listing: pass back the previous page's nextCursor unchanged, with the same prefix and delimiter",
+        );
       }
     }
     return this.run(operation, prefix || undefined, async () => {
       const out = await this.#client.send(
         new (s3().ListObjectsV2Command)({
           Bucket: this.bucket,
-          Prefix: this.#toS3Key(prefix),
+          Prefix: scope.prefix,
           MaxKeys: limit,
-          ContinuationToken: options.cursor,
-          Delimiter: options.delimiter,
+          ContinuationToken: token,
+          Delimiter: delimiter,
         }),
       );
       return {
@@ -302,7 +327,10 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
           storageClass: object.StorageClass ?? 'STANDARD',
         })),
         prefixes: (out.CommonPrefixes ?? []).map((p) => this.#fromS3Key(p.Prefix ?? '')),
-        nextCursor: out.IsTruncated === true ? out.NextContinuationToken : undefined,
+        nextCursor:
+          out.IsTruncated === true && out.NextContinuationToken !== undefined
+            ? toListCursor(scope, out.NextContinuationToken)
+            : undefined,
       };
     });
   }
@@ -474,13 +502,10 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
       );
     }
     this.#check(operation, key, 'options.metadata', metadataProblem(metadata));
-    for (const [field, value] of [
-      ['cacheControl', cacheControl],
-      ['contentDisposition', contentDisposition],
-    ] as const) {
-      if (value !== undefined)
-        this.#check(operation, key, `options.${field}`, contentTypeProblem(value), `options.${field}`);
-    }
+    if (cacheControl !== undefined)
+      this.#check(operation, key, 'options.cacheControl', headerValueProblem(cacheControl));
+    if (contentDisposition !== undefined)
+      this.#check(operation, key, 'options.contentDisposition', contentDispositionProblem(contentDisposition));
     if (onProgress !== undefined && typeof onProgress !== 'function') {
       throw this.invalidArgument(operation, key, 'options.onProgress', 'options.onProgress must be a function');
     }
@@ -533,6 +558,16 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
       this.#releases.push(release);
     }
     return this.#signer;
+  }
+
+  /**
+   * GetObject asking for the object's stored checksum (x-amz-checksum-*), which the SDK then checks
+   * as the body passes. The SDK asks by itself only in its WHEN_SUPPORTED mode, which `checksums`
+   * turns off on non-AWS servers for what it does to uploads; reading the checksum has no such
+   * problem, and a server that stores none ignores the header.
+   */
+  #getObjectCommand(s3Key: string) {
+    return new (s3().GetObjectCommand)({ Bucket: this.bucket, Key: s3Key, ChecksumMode: 'ENABLED' });
   }
 
   /** HeadObject, telling a missing bucket from a missing object (both are a bare 404). */

@@ -46,8 +46,12 @@ describe('storages.AwsS3Type business config', () => {
     [{ ...aws, endPoint: '' }, 'endPoint', 'Too small'],
     [{ ...aws, storageClass: 'COLD' }, 'storageClass', 'Invalid option'],
     [{ ...aws, presign: 'never' }, 'presign', 'Invalid option'],
-    [{ ...aws, prefix: '/tenant' }, 'prefix', 'must not start or end with "/"'],
-    [{ ...aws, prefix: 'a/../b' }, 'prefix', '"." or ".." segments'],
+    [{ ...aws, prefix: 'a/../b' }, 'prefix', 'must not contain "." or ".." segments'],
+    [{ ...aws, prefix: '/./' }, 'prefix', 'must not contain "." or ".." segments'],
+    [{ ...aws, prefix: 'a//b' }, 'prefix', 'must not contain empty segments ("//")'],
+    [{ ...aws, prefix: '/' }, 'prefix', 'must name at least one segment'],
+    [{ ...aws, prefix: '' }, 'prefix', 'must name at least one segment'],
+    [{ ...aws, prefix: 'tenant\n' }, 'prefix', 'must not contain control characters'],
     [{ ...aws, publicBaseUrl: 'ftp://cdn.example.com' }, 'publicBaseUrl', 'Invalid URL'],
     [{ ...aws, multipart: { partSizeMiB: 4 } }, 'multipart.partSizeMiB', 'Too small'],
     [{ ...aws, timeoutMs: 0 }, 'timeoutMs', 'Too small'],
@@ -63,6 +67,32 @@ describe('storages.AwsS3Type business config', () => {
     expect(status.error?.field).toBe(field);
     expect(status.error?.file).toBe('storages/MyS3/MyS3.json');
     expect(status.error?.message).toContain(message);
+  });
+
+  it.each([
+    ['tenant-a/', 'tenant-a'],
+    ['/tenant-a/', 'tenant-a'],
+    ['/tenant-a', 'tenant-a'],
+    ['//a/b//', 'a/b'],
+    ['a/.hidden/..x', 'a/.hidden/..x'],
+  ])('trims the slashes around prefix %j', (prefix, trimmed) => {
+    expect(awsS3ConfigSchema.parse({ ...aws, prefix }).prefix).toBe(trimmed);
+  });
+
+  it('describes prefix in its JSON Schema as it validates it', () => {
+    const pattern = new RegExp(
+      (awsS3ConfigJsonSchema() as { properties: { prefix: { pattern: string } } }).properties.prefix.pattern,
+      // As editors and Ajv compile JSON Schema patterns.
+      'u',
+    );
+    const samples = ['a', 'tenant-a/', '/a/b/', '//a//', 'a b/ü', '...', '.a', 'a/..b', '', '/', '//', 'a//b'];
+    samples.push('./a', 'a/.', 'a/../b', '/../', 'a\u0000', '\u007f', 'a/\tb', '.', '..');
+    const verdicts = samples.map((prefix) => [prefix, pattern.test(prefix)]);
+    expect(verdicts).toEqual(
+      samples.map((prefix) => [prefix, awsS3ConfigSchema.safeParse({ ...aws, prefix }).success]),
+    );
+    // Both ways: the samples hold prefixes that pass and prefixes that fail.
+    expect(new Set(verdicts.map(([, valid]) => valid))).toEqual(new Set([true, false]));
   });
 
   it('takes keys from neither field (the default credential chain) or both', () => {
@@ -138,7 +168,7 @@ describe('AWS routing, offline', () => {
   it('builds upload urls on a CDN, on AWS and on custom endpoints', async () => {
     const urls: Record<string, string> = {};
     const cases = {
-      cdn: { ...aws, publicBaseUrl: 'https://cdn.example.com/files/', prefix: 'tenant-a' },
+      cdn: { ...aws, publicBaseUrl: 'https://cdn.example.com/files/', prefix: '/tenant-a/' },
       aws: aws,
       dotted: { ...aws, bucketName: 'my.reports' },
       custom: { ...aws, endPoint: 'http://127.0.0.1:1' },

@@ -265,6 +265,15 @@ describe('faults of the connection', () => {
   });
 });
 
+const notACursor =
+  "cursor is not a nextCursor of this listing: pass back the previous page's nextCursor unchanged, " +
+  'with the same prefix and delimiter';
+const manyEntries = Object.fromEntries(Array.from({ length: 30_000 }, (_, i) => [`k${i}`, 'v']));
+const manyEntriesBytes = Object.entries(manyEntries).reduce(
+  (sum, [name, value]) => sum + name.length + value.length,
+  0,
+);
+
 describe('arguments are checked before any request', () => {
   // The endpoint refuses connections: an INVALID_ARGUMENT here proves no request was tried.
   let s3: AwsS3Type;
@@ -358,9 +367,110 @@ describe('arguments are checked before any request', () => {
     ],
     ['list limit', () => s3.list('', { limit: 0 }), 'limit', 'limit must be a whole number from 1 to 1000, got 0'],
     ['list prefix', () => s3.list('/abs'), 'prefix', 'prefix must not start with "/"'],
+    ['list options null', () => s3.list('', null as never), 'options', 'options must be an object'],
     ['copy target', () => s3.copy('a', '../b'), 'to', 'to must not contain "." or ".." path segments'],
     ['deleteMany key', () => s3.deleteMany(['ok', '']), 'names[1]', 'names[1] must not be empty'],
     ['deleteMany non-array', () => s3.deleteMany('a' as never), 'names', 'names must be an array of keys'],
+    // Header values: Node refuses characters above U+00FF ("Invalid character in header content"), and
+    // sends U+0080-U+00FF as Latin-1 bytes while SigV4 signs their UTF-8 (RGW: SignatureDoesNotMatch).
+    [
+      'non-Latin-1 content type',
+      () => s3.uploadByFile('a', 'x', 'text/plain; name=日本'),
+      'contentType',
+      'contentType must be printable US-ASCII (found U+65E5 "日")',
+    ],
+    [
+      'Latin-1 content type',
+      () => s3.uploadByFile('a', 'x', 'text/plain; name=é'),
+      'contentType',
+      'contentType must be printable US-ASCII (found U+00E9 "é")',
+    ],
+    [
+      'non-ASCII cache control',
+      () => s3.uploadByFile('a', 'x', 'text/plain', { cacheControl: 'max-age=60 ☃' }),
+      'options.cacheControl',
+      'options.cacheControl must be printable US-ASCII (found U+2603 "☃")',
+    ],
+    [
+      'non-ASCII content disposition',
+      () => s3.uploadByFile('a', 'x', 'text/plain', { contentDisposition: 'attachment; filename="日本.txt"' }),
+      'options.contentDisposition',
+      'options.contentDisposition must be printable US-ASCII (found U+65E5 "日"); give a non-ASCII file name as ' +
+        "filename*=UTF-8''<percent-encoded name> (RFC 6266)",
+    ],
+    [
+      'non-ASCII signed content type',
+      () => s3.getSignUrl('a', 'text/plain; name=日本'),
+      'contentType',
+      'contentType must be printable US-ASCII (found U+65E5 "日")',
+    ],
+    [
+      'non-ASCII signed upload content type',
+      () => s3.getSignUploadUrl('a', 'text/plain; name=é'),
+      'contentType',
+      'contentType must be printable US-ASCII (found U+00E9 "é")',
+    ],
+    [
+      'metadata names differing in case',
+      () => s3.uploadByFile('a', 'x', 'text/plain', { metadata: { Owner: 'a', owner: 'b' } }),
+      'options.metadata',
+      'options.metadata names "Owner" and "owner" differ only in case',
+    ],
+    [
+      '30,000 metadata entries',
+      () => s3.uploadByFile('a', 'x', 'text/plain', { metadata: manyEntries }),
+      'options.metadata',
+      `options.metadata is ${manyEntriesBytes} bytes of names and values in UTF-8; S3 allows 2048 (2 KB) in all`,
+    ],
+    [
+      '2049 bytes of metadata',
+      () => s3.uploadByFile('a', 'x', 'text/plain', { metadata: { a: 'v'.repeat(2047), b: '' } }),
+      'options.metadata',
+      'options.metadata is 2049 bytes of names and values in UTF-8; S3 allows 2048 (2 KB) in all',
+    ],
+    // A lone surrogate has no UTF-8 form: the SDK's URI encoding threw "URI malformed".
+    [
+      'lone surrogate in a key',
+      () => s3.uploadByFile('a\ud800b', 'x'),
+      'name',
+      'name must be well-formed Unicode: it holds a lone surrogate (U+D800), which has no UTF-8 form',
+    ],
+    [
+      'lone surrogate in a signed key',
+      () => s3.getSignUrl('\udc00.txt', 'text/plain'),
+      'file',
+      'file must be well-formed Unicode: it holds a lone surrogate (U+DC00), which has no UTF-8 form',
+    ],
+    [
+      'lone surrogate in a list prefix',
+      () => s3.list('a\ud800'),
+      'prefix',
+      'prefix must be well-formed Unicode: it holds a lone surrogate (U+D800), which has no UTF-8 form',
+    ],
+    [
+      'lone surrogate in a delimiter',
+      () => s3.list('', { delimiter: '\ud800' }),
+      'delimiter',
+      'delimiter must be well-formed Unicode: it holds a lone surrogate (U+D800), which has no UTF-8 form',
+    ],
+    ['empty path segment', () => s3.download('a//b'), 'name', 'name must not contain empty path segments ("//")'],
+    ['empty segment in a copy source', () => s3.copy('a//b', 'c'), 'from', 'from must not contain empty path segments'],
+    // Cursors are the element's own: anything else is refused rather than sent (s3rver answered a
+    // foreign token with a 500, RGW reads any string as the key to start after).
+    [
+      'base64 garbage cursor',
+      () => s3.list('', { cursor: Buffer.alloc(24, 7).toString('base64') }),
+      'cursor',
+      notACursor,
+    ],
+    ['short base64 cursor', () => s3.list('', { cursor: 'Zm9vYmFy' }), 'cursor', notACursor],
+    [
+      's3rver-style token',
+      () => s3.list('', { cursor: '1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=' }),
+      'cursor',
+      notACursor,
+    ],
+    ['RGW-style token (a key)', () => s3.list('l/', { cursor: 'l/0' }), 'cursor', notACursor],
   ];
 
   it.each(cases)('%s', async (_label, call, field, detail) => {
@@ -368,6 +478,17 @@ describe('arguments are checked before any request', () => {
     expect(error.code).toBe('INVALID_ARGUMENT');
     expect(error.field).toBe(field);
     expect(error.detail.startsWith(detail)).toBe(true);
+  });
+
+  it('lets exactly 2 KB of metadata and printable ASCII headers through to the server', async () => {
+    const error = await failure(
+      s3.uploadByFile('a/', 'x', 'text/plain; charset=utf-8', {
+        metadata: { a: 'v'.repeat(2046), B: '' },
+        cacheControl: 'public, max-age=60',
+        contentDisposition: "attachment; filename*=UTF-8''%E6%97%A5%E6%9C%AC.txt",
+      }),
+    );
+    expect(error.code).toBe('UNAVAILABLE');
   });
 
   it('accepts a Readable from another stream implementation (duck-typed)', async () => {

@@ -1,3 +1,5 @@
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { StorageError } from '@mti/core';
 import type { AwsS3Type } from '@mti/type-aws-s3';
 import { CountingS3Type, countingTypeRecord } from './support/CountingS3Type';
 import { buildApp, s3Record } from './support/buildApp';
@@ -93,6 +95,61 @@ describe.each(tiers)('storages.AwsS3Type methods on $name', (tier) => {
     expect(folders.items[0]).toMatchObject({ size: 7, storageClass: 'STANDARD' });
     expect(folders.items[0]?.lastModified).toBeInstanceOf(Date);
     expect((await s3.list('l/none/')).items).toEqual([]);
+  });
+
+  it('takes back only its own cursors, for the listing they came from', async () => {
+    for (const name of ['cur/a/1', 'cur/a/2', 'cur/a/3', 'cur/b/1', 'cur/b/2']) await s3.uploadByFile(name, name);
+    const first = await s3.list('cur/a/', { limit: 1 });
+    const cursor = first.nextCursor as string;
+    expect((await s3.list('cur/a/', { limit: 1, cursor })).items.map((item) => item.key)).toEqual(['cur/a/2']);
+    // The server's own token, as the SDK hands it out (s3rver: base64 of DES; RGW: the last key).
+    const rawClient = new S3Client({
+      endpoint: server.endpoint,
+      region: server.region,
+      forcePathStyle: true,
+      credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.accessKeySecret },
+    });
+    const token = (
+      await rawClient.send(new ListObjectsV2Command({ Bucket: server.bucketName, Prefix: `${run}/cur/a/`, MaxKeys: 1 }))
+    ).NextContinuationToken as string;
+    rawClient.destroy();
+    const tampered = `${cursor.slice(0, 2)}${cursor[2] === 'A' ? 'B' : 'A'}${cursor.slice(3)}`;
+    const refused: Array<[string, Promise<unknown>]> = [
+      ['another prefix', s3.list('cur/b/', { limit: 1, cursor })],
+      ['a delimiter added', s3.list('cur/a/', { limit: 1, cursor, delimiter: '/' })],
+      // Another tenant's element asked for the same prefix: a listing under another S3 prefix.
+      ['another element', app.getElement<AwsS3Type>('storages.Counted').list('cur/a/', { limit: 1, cursor })],
+      ['altered', s3.list('cur/a/', { limit: 1, cursor: tampered })],
+      ["the server's token", s3.list('cur/a/', { limit: 1, cursor: token })],
+    ];
+    for (const [label, call] of refused) {
+      const error = await call.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect({ label, error: StorageError.is(error) && [error.code, error.field, error.operation] }).toEqual({
+        label,
+        error: ['INVALID_ARGUMENT', 'cursor', 'list'],
+      });
+    }
+  });
+
+  it('stores exactly 2 KB of metadata, the most S3 allows', async () => {
+    const metadata = { big: 'v'.repeat(2044), b: '' }; // 3 + 2044 + 1 + 0 bytes
+    await s3.uploadByFile('m/full.txt', 'x', 'text/plain', { metadata });
+    expect((await s3.getObject('m/full.txt')).metadata).toEqual(metadata);
+  });
+
+  it('trims the slashes around a configured prefix', async () => {
+    const slashed = buildApp([s3Record(server, { prefix: `/${run}/slashed/` })]);
+    try {
+      const element = slashed.getElement<AwsS3Type>('storages.MyS3');
+      expect((await element.uploadByFile('x.txt', 'trimmed')).key).toBe('x.txt');
+      expect((await raw.download(`${run}/slashed/x.txt`)).toString()).toBe('trimmed');
+      expect((await element.list('')).items.map((item) => item.key)).toEqual(['x.txt']);
+    } finally {
+      await slashed.close();
+    }
   });
 
   it('copies and moves', async () => {

@@ -1,4 +1,5 @@
 import { z } from '@mti/core';
+import { prefixSchema } from './prefixSchema';
 import { storageClasses } from './storageClasses';
 
 const MiB = 1024 * 1024;
@@ -48,15 +49,11 @@ export const awsS3ConfigSchema = z
       .url({ protocol: /^https?$/ })
       .optional()
       .describe('CDN or custom domain used to build the url of upload results.'),
-    prefix: z
-      .string()
-      .regex(/^[^/\u0000-\u001f\u007f](.*[^/])?$|^$/, 'must not start or end with "/" or contain control characters')
-      .refine(
-        (p) => !p.split('/').some((s) => s === '.' || s === '..' || s === ''),
-        'must not contain empty, "." or ".." segments',
-      )
+    prefix: prefixSchema
       .optional()
-      .describe('Key prefix this element lives under, e.g. tenant-a (keys become tenant-a/<name>).'),
+      .describe(
+        'Key prefix this element lives under, e.g. tenant-a (keys become tenant-a/<name>); slashes around it are trimmed.',
+      ),
     storageClass: z.enum(storageClasses).default('STANDARD').describe('Default storage class of uploads.'),
     serverSideEncryption: z.enum(['AES256', 'aws:kms', 'aws:kms:dsse']).optional(),
     kmsKeyId: z.string().min(1).optional().describe('KMS key for serverSideEncryption aws:kms.'),

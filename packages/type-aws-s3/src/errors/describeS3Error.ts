@@ -83,6 +83,15 @@ export function describeS3Error(error: unknown, bucket: string): ErrorDescriptio
         'no AWS credentials: set accessKeyId and accessKeySecret, or configure the default credential chain (environment, profile, role)',
     };
   }
+  // A body that is not the one the server promised: our MD5 check of the ETag, or the SDK's of a
+  // stored x-amz-checksum-* ("Checksum mismatch: …", a plain Error). UNAVAILABLE, as a transfer
+  // that failed: the next attempt may well get the object whole.
+  if (names.includes('BodyDigestMismatch')) {
+    return { code: ErrorCode.UNAVAILABLE, detail: `corrupt response (BodyDigestMismatch)${message}` };
+  }
+  if (found.message?.startsWith('Checksum mismatch: ') === true) {
+    return { code: ErrorCode.UNAVAILABLE, detail: `corrupt response (ChecksumMismatch): ${found.message}` };
+  }
   if (is(accessDenied) || status === 403)
     return { code: ErrorCode.ACCESS_DENIED, detail: `access denied (${label})${message}` };
   if (is(timeouts)) return { code: ErrorCode.TIMEOUT, detail: `no answer in time (${label})${message}` };
