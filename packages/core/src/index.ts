@@ -7,6 +7,7 @@ export { createApp } from './app/createApp';
 export type { CreateAppOptions } from './app/CreateAppOptions';
 export type { ElementChange } from './app/ElementChange';
 
+export { checkConfigDepth, MAX_CONFIG_DEPTH } from './config/checkConfigDepth';
 export { interpolateEnv } from './config/interpolateEnv';
 export { REDACTED, redactCopy, redactedView } from './config/redactedView';
 

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
   ElementError,
@@ -11,12 +11,11 @@ import {
   type ElementInfo,
   type Logger,
 } from '@mti/core';
-import type { FSWatcher } from 'chokidar';
 import type { TypeCodeCache } from './code/TypeCodeCache';
-import { findElementFolders } from './scan/findElementFolders';
 import { readElementRecord, type ReadElement } from './scan/readElementRecord';
+import { scanAppFolder, type AppFolderScan } from './scan/scanAppFolder';
 import { ChangeBatcher } from './watch/ChangeBatcher';
-import { watchApp } from './watch/watchApp';
+import { watchApp, type AppWatch } from './watch/watchApp';
 
 /** chokidar drops further `change` events of a file for this long after one (no trailing event). */
 const CHOKIDAR_THROTTLE_MS = 50;
@@ -38,6 +37,8 @@ export interface LoadedAppInit {
   appDir: string;
   app: App;
   records: Map<string, ReadElement>;
+  /** The scan the records were read from. */
+  scan: AppFolderScan;
   code: TypeCodeCache;
   env: () => Readonly<Record<string, string | undefined>>;
   logger: Logger;
@@ -58,14 +59,18 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
   readonly #env: () => Readonly<Record<string, string | undefined>>;
   readonly #logger: Logger;
   readonly #beforeReload: (() => Promise<void> | void) | undefined;
-  /** Reloads waiting for `beforeReload`, in order; `close()` waits for them. */
+  /** Reloads in order (after `beforeReload`, or a restart of the watcher); `close()` waits for them. */
   #reloads: Promise<void> = Promise.resolve();
   readonly #batcher = new ChangeBatcher(
     { quietMs: 15, minDelayMs: CHOKIDAR_THROTTLE_MS + 5, maxWaitMs: 250 },
-    (paths, firstAt, lastAt) => this.#onBatch(paths, firstAt, lastAt),
+    (paths, firstAt) => this.#onBatch(paths, firstAt),
   );
-  readonly #secondLooks = new Set<NodeJS.Timeout>();
-  #watcher: FSWatcher | undefined;
+  #watch: AppWatch | undefined;
+  /** Device and inode of the app folder the watcher follows. */
+  #identity: string | undefined;
+  #scan: AppFolderScan;
+  /** Warnings of the latest scan, each reported once while it lasts. */
+  #warnings: ElementError[] = [];
   #closing: Promise<void> | undefined;
 
   /** @internal Use `loadApp`. */
@@ -78,6 +83,9 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
     this.#env = init.env;
     this.#logger = init.logger;
     this.#beforeReload = init.beforeReload;
+    this.#scan = init.scan;
+    this.#identity = init.scan.identity;
+    this.#noteWarnings(init.scan);
   }
 
   get name(): string {
@@ -85,7 +93,17 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
   }
 
   get watching(): boolean {
-    return this.#watcher !== undefined;
+    return this.#watch !== undefined;
+  }
+
+  /**
+   * What the latest scan of the app folder did not walk, and why: symlinks not followed (loops,
+   * second paths, links leading outside the app) and folders that cannot be read. None makes an
+   * element fail; each is logged as a warning, and while watching also reported as an `error`
+   * event when it appears.
+   */
+  get warnings(): readonly ElementError[] {
+    return this.#warnings;
   }
 
   getElement<T = unknown>(fullName: string): T {
@@ -104,10 +122,8 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
   close(): Promise<void> {
     this.#closing ??= (async () => {
       this.#batcher.cancel();
-      for (const timer of this.#secondLooks) clearTimeout(timer);
-      this.#secondLooks.clear();
-      await this.#watcher?.close();
-      this.#watcher = undefined;
+      await this.#watch?.close();
+      this.#watch = undefined;
       await this.#reloads;
       await this.#app.close();
     })();
@@ -115,9 +131,10 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
   }
 
   /** @internal */
-  async startWatching(): Promise<void> {
-    this.#watcher = await watchApp(
+  async startWatching(scan: AppFolderScan = this.#scan): Promise<void> {
+    this.#watch = await watchApp(
       this.appDir,
+      scan.links,
       (path) => this.#batcher.push(path),
       (error) =>
         this.#report({
@@ -126,11 +143,15 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
     );
   }
 
-  #onBatch(paths: Set<string>, firstAt: number, lastAt: number): void {
+  #onBatch(paths: Set<string>, firstAt: number): void {
     if (this.#closing !== undefined) return;
     const folders = new Set<string>();
+    const rels = new Set<string>();
     for (const path of paths) {
       const rel = relative(this.appDir, path).split('\\').join('/');
+      // The app folder itself: the scan every batch ends with looks at it.
+      if (rel === '') continue;
+      rels.add(rel);
       if (rel === 'app.json') {
         this.#report({
           error: new ElementError({
@@ -143,17 +164,8 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
       }
       for (const folder of this.#foldersTouchedBy(rel, path)) folders.add(folder);
     }
-    if (folders.size === 0) return;
-    this.#reload(folders, firstAt);
-    // chokidar may have swallowed a write that came within 50 ms of one of these events; once
-    // every such window has passed, read the same folders once more. Unchanged ones cost a
-    // file read and give no reload.
-    const wait = Math.max(0, lastAt + CHOKIDAR_THROTTLE_MS + 10 - performance.now());
-    const timer = setTimeout(() => {
-      this.#secondLooks.delete(timer);
-      if (this.#closing === undefined) this.#reload(folders, lastAt + CHOKIDAR_THROTTLE_MS);
-    }, wait);
-    this.#secondLooks.add(timer);
+    // Even with no element touched: the events may be all there is of a folder renamed or made.
+    this.#reload(folders, rels, firstAt);
   }
 
   /** Element folders a changed path may affect; the caller re-reads them from disk. */
@@ -168,43 +180,107 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
         break;
       }
     }
-    // Elements inside a folder that appeared, vanished or was renamed.
+    // Elements inside a folder that vanished or was renamed; the scan finds those that appeared.
     for (const folder of this.#records.keys()) if (folder.startsWith(`${rel}/`)) touched.add(folder);
-    if (isDirectory(abs)) for (const folder of findElementFolders(this.appDir, rel)) touched.add(folder);
     // Types whose code imports this file from elsewhere in the app.
     for (const [folder, read] of this.#records) if (read.codeFiles.has(abs)) touched.add(folder);
     return touched;
   }
 
-  /** Applies at once, or after `beforeReload` and every reload queued before this one. */
-  #reload(folders: Set<string>, firstAt: number): void {
-    const before = this.#beforeReload;
-    if (before === undefined) {
-      this.#apply(folders, firstAt);
-      return;
-    }
-    this.#reloads = this.#reloads.then(async () => {
-      if (this.#closing !== undefined) return;
-      try {
-        await before();
-      } catch (error) {
+  /** Queues a sync after every sync queued before it. */
+  #reload(folders: Set<string>, paths: ReadonlySet<string>, firstAt: number): void {
+    this.#reloads = this.#reloads
+      .then(async () => {
+        if (this.#closing === undefined) await this.#sync(folders, paths, firstAt);
+      })
+      .catch((error: unknown) =>
         this.#report({
           error: new ElementError({
             code: ErrorCode.UNKNOWN,
-            message: `before reload: ${error instanceof Error ? error.message : String(error)}`,
+            message: `reload: ${error instanceof Error ? error.message : String(error)}`,
             cause: error,
           }),
-        });
-      }
-      if (this.#closing === undefined) this.#apply(folders, firstAt);
-    });
+        }),
+      );
   }
 
-  #apply(folders: Set<string>, firstAt: number): ElementChange[] {
+  /**
+   * Reads the touched folders again, and makes the set of elements that of a fresh scan of the
+   * app folder. The scan is what makes the end state match the disk: events are only hints, and
+   * in a burst of folder renames chokidar can report none for the last one (a batch that chose
+   * its folders from the events once left `grp.A` missing after `grp2` was renamed back), while
+   * the fs.watch notification passed on as a `raw` event still starts this batch.
+   *
+   * When folders themselves changed (`paths` names one walked before or now), or the app folder
+   * was made anew (removed and created, or renamed over), chokidar's watches may not be where
+   * its bookkeeping says (after a burst of renames it can list a folder it no longer watches, or
+   * watch the deleted app folder): the watcher starts over from the disk, and every element is
+   * read again, since what changed meanwhile reached no watcher.
+   */
+  async #sync(touched: Set<string>, paths: ReadonlySet<string>, firstAt: number): Promise<void> {
+    let scan = scanAppFolder(this.appDir);
+    const folders = new Set(touched);
+    const walked = new Set([...this.#scan.walked, ...scan.walked]);
+    const moved = scan.identity !== this.#identity || [...paths].some((path) => walked.has(path));
+    if (this.#watch !== undefined && scan.identity !== undefined && moved) {
+      await this.#restartWatch(scan);
+      if (this.#closing !== undefined) return;
+      scan = scanAppFolder(this.appDir);
+      for (const folder of this.#records.keys()) folders.add(folder);
+      for (const folder of scan.folders) folders.add(folder);
+    }
+    // Seen gone, the folder that comes back is a new one, even should it get the same inode.
+    if (scan.identity === undefined) this.#identity = undefined;
+    this.#scan = scan;
+    this.#noteWarnings(scan);
+    const found = new Set(scan.folders);
+    for (const folder of found) if (!this.#records.has(folder)) folders.add(folder);
+    for (const folder of this.#records.keys()) if (!found.has(folder)) folders.add(folder);
+    if (folders.size === 0) return;
+    await this.#runBeforeReload();
+    if (this.#closing === undefined) this.#apply(folders, firstAt, found, scan.unreadable);
+  }
+
+  /** `beforeReload`, when given: a failure is reported, and the reload goes ahead. */
+  async #runBeforeReload(): Promise<void> {
+    if (this.#beforeReload === undefined) return;
+    try {
+      await this.#beforeReload();
+    } catch (error) {
+      this.#report({
+        error: new ElementError({
+          code: ErrorCode.UNKNOWN,
+          message: `before reload: ${error instanceof Error ? error.message : String(error)}`,
+          cause: error,
+        }),
+      });
+    }
+  }
+
+  async #restartWatch(scan: AppFolderScan): Promise<void> {
+    const old = this.#watch;
+    this.#watch = undefined;
+    await old?.close();
+    if (this.#closing !== undefined) return;
+    await this.startWatching(scan);
+    this.#identity = scan.identity;
+    // close() may have come while chokidar got ready, and found no watcher to stop.
+    const started = this.#watch as AppWatch | undefined;
+    if (this.#closing !== undefined) await started?.close();
+  }
+
+  /**
+   * Re-reads `folders`: those the scan found, and those under a folder it could not read (their
+   * last good version keeps serving, with the error). Any other folder is no element any more.
+   */
+  #apply(folders: Set<string>, firstAt: number, found: ReadonlySet<string>, unreadable: readonly string[]): void {
     for (const folder of folders) {
-      if (existsSync(join(this.appDir, folder, 'e.json')))
-        this.#records.set(folder, readElementRecord(this.appDir, folder, this.#code));
-      else this.#records.delete(folder);
+      const read =
+        found.has(folder) || unreadable.some((dir) => isUnder(folder, dir))
+          ? readElementRecord(this.appDir, folder, this.#code)
+          : undefined;
+      if (read === undefined) this.#records.delete(folder);
+      else this.#records.set(folder, read);
     }
     const changes = this.#app.update(
       [...this.#records.values()].map((read) => read.record),
@@ -219,7 +295,27 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
       this.emit('reload', { ...change, ms } satisfies ReloadEvent);
       if (change.error !== undefined) this.#report({ fullName: change.fullName, error: change.error });
     }
-    return changes;
+  }
+
+  /**
+   * Logs the scan's warnings as they appear (and, while watching, emits them as `error` events).
+   * A folder that cannot be read but holds known elements is left to their own errors.
+   */
+  #noteWarnings(scan: AppFolderScan): void {
+    const known = [...this.#records.keys()];
+    const warnings = scan.warnings.filter(
+      (warning) =>
+        !scan.unreadable.some(
+          (dir) => (warning.file === dir || (dir === '' && warning.file === '.')) && known.some((f) => isUnder(f, dir)),
+        ),
+    );
+    const before = new Set(this.#warnings.map((warning) => warning.message));
+    this.#warnings = warnings;
+    for (const warning of warnings) {
+      if (before.has(warning.message)) continue;
+      this.#logger.warn({ file: warning.file }, warning.message);
+      if (this.#watch !== undefined && this.listenerCount('error') > 0) this.emit('error', { error: warning });
+    }
   }
 
   #report(event: LoaderErrorEvent): void {
@@ -229,10 +325,7 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
   }
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+/** Whether `folder` is `dir` or inside it (`''` being the app folder). */
+function isUnder(folder: string, dir: string): boolean {
+  return dir === '' || folder === dir || folder.startsWith(`${dir}/`);
 }

@@ -9,8 +9,8 @@ import { sharedModules } from './code/sharedModules';
 import { TypeCodeCache } from './code/TypeCodeCache';
 import { LoadedApp } from './LoadedApp';
 import type { LoadAppOptions } from './LoadAppOptions';
-import { findElementFolders } from './scan/findElementFolders';
 import { readElementRecord, type ReadElement } from './scan/readElementRecord';
+import { scanAppFolder } from './scan/scanAppFolder';
 
 /**
  * Turns an app folder into a running app: every folder holding an `e.json` becomes an element,
@@ -36,7 +36,11 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
   const code = new TypeCodeCache(new ModuleEvaluator(shared, new CodeConfinement(root, shared.keys())));
   const packages = new ModuleEvaluator(shared, undefined);
   const records = new Map<string, ReadElement>();
-  for (const folder of findElementFolders(root)) records.set(folder, readElementRecord(root, folder, code));
+  const scan = scanAppFolder(root);
+  for (const folder of scan.folders) {
+    const read = readElementRecord(root, folder, code);
+    if (read !== undefined) records.set(folder, read);
+  }
   const app = createApp({
     name,
     registrations: [...officialTypes, ...readAppJson(root, packages)],
@@ -49,6 +53,7 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
     appDir: root,
     app,
     records,
+    scan,
     code,
     env,
     logger,

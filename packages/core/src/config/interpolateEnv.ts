@@ -1,5 +1,6 @@
 import { ElementError } from '../errors/ElementError';
 import { ErrorCode } from '../errors/ErrorCode';
+import { checkConfigDepth } from './checkConfigDepth';
 import { forbiddenKeys } from './forbiddenKeys';
 
 export interface ConfigLocation {
@@ -13,13 +14,15 @@ const reference = /\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 /**
  * Returns a deep copy of a parsed business config with `${VAR}` / `${VAR:-default}` resolved from
  * `env` in every string value. Rejects prototype-polluting keys and non-JSON values on the way,
- * so what comes out is plain data.
+ * so what comes out is plain data. A config nested deeper than MAX_CONFIG_DEPTH is refused
+ * first: the copy below recurses once per level.
  */
 export function interpolateEnv(
   value: unknown,
   env: Readonly<Record<string, string | undefined>>,
   where: ConfigLocation,
 ): unknown {
+  checkConfigDepth(value, where);
   return walk(value, [], env, where);
 }
 

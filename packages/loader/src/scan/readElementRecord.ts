@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ElementError, ErrorCode, type ElementClass, type ElementRecord } from '@mti/core';
 import { findCodeEntry } from '../code/findCodeEntry';
@@ -14,18 +14,22 @@ export interface ReadElement {
 /**
  * Reads one element folder into a record for core: `e.json`, `<Name>.json`, and the class its
  * `backendBundleEntry` exports. Never throws: a problem travels in `record.problem`, so one
- * broken folder leaves the others loading.
+ * broken folder leaves the others loading. Undefined when the folder or its `e.json` is gone;
+ * a folder or file that cannot be read is a problem instead, so that the element's last good
+ * version keeps serving.
  */
-export function readElementRecord(appDir: string, folder: string, code: TypeCodeCache): ReadElement {
+export function readElementRecord(appDir: string, folder: string, code: TypeCodeCache): ReadElement | undefined {
   const leaf = folder.split('/').pop() as string;
   const element = folder.split('/').join('.');
   const files = { declaration: `${folder}/e.json`, config: `${folder}/${leaf}.json` };
   const record: ElementRecord = { folder, files };
   let codeFiles: ReadonlySet<string> = new Set();
   try {
-    record.declaration = readJsonFile(join(appDir, files.declaration), files.declaration, element);
-    const configPath = join(appDir, files.config);
-    if (existsSync(configPath)) record.config = readJsonFile(configPath, files.config, element);
+    if (!readableFolder(appDir, folder, element)) return undefined;
+    const declaration = readJsonFile(join(appDir, files.declaration), files.declaration, element);
+    if (declaration === undefined) return undefined;
+    record.declaration = declaration;
+    record.config = readJsonFile(join(appDir, files.config), files.config, element);
     const declared = record.declaration as { type?: unknown; backendBundleEntry?: unknown } | null;
     const entry =
       typeof declared?.backendBundleEntry === 'string' && declared.backendBundleEntry !== ''
@@ -54,6 +58,24 @@ export function readElementRecord(appDir: string, folder: string, code: TypeCode
       : new ElementError({ code: ErrorCode.UNKNOWN, element, message: `${element}: ${String(error)}`, cause: error });
   }
   return { record, codeFiles };
+}
+
+/** False when the folder is gone; throws INVALID_CONFIG naming it when it cannot be read. */
+function readableFolder(appDir: string, folder: string, element: string): boolean {
+  try {
+    accessSync(join(appDir, folder), constants.R_OK | constants.X_OK);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return false;
+    throw new ElementError({
+      code: ErrorCode.INVALID_CONFIG,
+      element,
+      file: folder,
+      message: `${element}: ${folder}: cannot read this folder (${code ?? 'error'})`,
+      cause: error,
+    });
+  }
 }
 
 function loadClass(

@@ -1,26 +1,89 @@
-import { readFileSync } from 'node:fs';
-import { ElementError, ErrorCode } from '@mti/core';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { checkConfigDepth, ElementError, ErrorCode } from '@mti/core';
 import type * as JsoncParser from 'jsonc-parser';
 
 /**
- * Parses a JSON file; a syntax error names the file, the line and column, and a generic reason.
+ * The largest `e.json` or business config the loader reads: far above any real one, and small
+ * enough that reading and parsing it never holds the event loop for long (a 100 MB e.json once
+ * stalled it for 2 s).
+ */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * Parses a JSON file, or returns undefined when there is no such file. Every other problem is
+ * an INVALID_CONFIG error naming the file as `relPath` (relative to the app folder): a file that
+ * cannot be read, is not a regular file, is larger than MAX_CONFIG_BYTES (checked before
+ * reading), is not valid JSON (by line and column), or nests deeper than MAX_CONFIG_DEPTH.
  *
  * Never JSON.parse's own message: it quotes the text around the error, and in a config that
  * text is often a secret (`"accessKeySecret": 'abc…'` shows its first characters), while these
  * messages go to `mti ls`, stderr and `GET /api/elements`.
  */
 export function readJsonFile(absPath: string, relPath: string, element: string): unknown {
-  const text = readFileSync(absPath, 'utf8');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ElementError({
+  const fail = (reason: string, cause?: unknown): ElementError =>
+    new ElementError({
       code: ErrorCode.INVALID_CONFIG,
       element,
       file: relPath,
-      message: `${element}: ${relPath}: invalid JSON: ${whereInvalid(text)}`,
+      message: `${element}: ${relPath}: ${reason}`,
+      ...(cause === undefined ? {} : { cause }),
     });
+  let fd: number;
+  try {
+    // Non-blocking, so that a named pipe put where a config belongs cannot hang the open.
+    fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw fail(`cannot read the file (${code ?? 'error'})`, error);
   }
+  let text: string;
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw fail('is a folder, not a file');
+    if (!stats.isFile()) throw fail('is not a regular file');
+    if (stats.size > MAX_CONFIG_BYTES)
+      throw fail(`is ${stats.size} bytes, larger than 1 MiB, the limit for config files`);
+    const bytes = readAtMost(fd, stats.size, MAX_CONFIG_BYTES + 1);
+    if (bytes.length > MAX_CONFIG_BYTES)
+      throw fail('grew larger than 1 MiB, the limit for config files, as it was read');
+    text = bytes.toString('utf8');
+  } catch (error) {
+    throw ElementError.is(error)
+      ? error
+      : fail(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, error);
+  } finally {
+    closeSync(fd);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch {
+    throw fail(`invalid JSON: ${whereInvalid(text)}`);
+  }
+  checkConfigDepth(value, { element, file: relPath });
+  return value;
+}
+
+/**
+ * The file's bytes, up to `limit`: its size at fstat and one byte more, to notice a file still
+ * being written, growing the buffer only for such a file.
+ */
+function readAtMost(fd: number, size: number, limit: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(size + 1, limit));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length === limit) break;
+      const bigger = Buffer.allocUnsafe(Math.min(length * 2, limit));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  return buffer.subarray(0, length);
 }
 
 /**

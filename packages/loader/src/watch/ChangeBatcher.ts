@@ -3,9 +3,8 @@ export interface BatchTiming {
   quietMs: number;
   /**
    * ...and at least this long after its first: chokidar drops further `change` events for a file
-   * during 50 ms after one, with no trailing event, so reading earlier could miss the last write
-   * of a burst. (A batch cut short by `maxWaitMs`, or holding events that came late, is covered
-   * by the loader's second look once every event's window has passed.)
+   * during 50 ms after one, with no trailing event. (The loader also passes on chokidar's `raw`
+   * fs.watch notifications, which are never dropped, so a write after a batch starts another.)
    */
   minDelayMs: number;
   /** ...but never longer than this after its first event, however busy the folder is. */
