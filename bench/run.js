@@ -13,6 +13,7 @@ const { largeCase } = require('./cases/large');
 const { signingCase } = require('./cases/signing');
 const { startupCase } = require('./cases/startup');
 const { cliCase } = require('./cases/cli');
+const { gatewayCase } = require('./cases/gateway');
 
 const cases = {
   small: smallCase,
@@ -21,6 +22,7 @@ const cases = {
   reload: reloadCase,
   startup: startupCase,
   cli: cliCase,
+  gateway: gatewayCase,
 };
 
 async function main() {

@@ -7,9 +7,25 @@ if (process.argv.includes('--embedded-s3') && !legacyProviderLoaded()) {
   const child = spawn(process.execPath, ['--openssl-legacy-provider', ...process.execArgv, ...process.argv.slice(1)], {
     stdio: 'inherit',
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  // Ctrl-C and a service manager's SIGTERM are passed on: the child ending from one of those is
+  // the shutdown that was asked for. Any other signal (the OOM killer's SIGKILL, a crash) is a
+  // failure, reported as 128 + its number as shells report it, so a supervisor restarts us.
+  const forwarded = new Set<NodeJS.Signals>();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      forwarded.add(signal);
+      child.kill(signal);
+    });
+  child.on('error', () => {
+    process.exitCode = 1;
+  });
   child.on('exit', (code, signal) => {
-    process.exitCode = code ?? (signal === null ? 1 : 0);
+    if (code !== null) process.exitCode = code;
+    else if (signal !== null && forwarded.has(signal)) process.exitCode = 0;
+    else {
+      const { constants } = require('node:os') as typeof import('node:os');
+      process.exitCode = 128 + (constants.signals[signal as NodeJS.Signals] ?? 0);
+    }
   });
 } else {
   const { run } = require('./program') as typeof import('./program');

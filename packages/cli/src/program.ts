@@ -13,6 +13,12 @@ const integer = (value: string): number => {
   return parsed;
 };
 
+const positive = (value: string): number => {
+  const parsed = integer(value);
+  if (parsed < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return parsed;
+};
+
 const port = (value: string): number => {
   const parsed = integer(value);
   if (parsed > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535');
@@ -67,6 +73,19 @@ export async function run(argv: string[]): Promise<number> {
     .option('--allow-origin <origin>', 'let pages of this origin call the gateway, CORS on (repeatable)', collect, [])
     .option('--body-limit <bytes>', 'largest JSON request body', integer, 1024 * 1024)
     .option('--upload-limit <bytes>', 'largest file upload', integer, 5 * 1024 ** 3)
+    .option('--max-uploads <n>', 'uploads streamed at once; more are answered 503', positive, 16)
+    .option(
+      '--upload-memory <bytes>',
+      'buffers the uploads streamed at once may need; past it, 503',
+      positive,
+      64 * 1024 ** 2,
+    )
+    .option(
+      '--body-timeout <ms>',
+      'abandon an upload whose body sends nothing for this long (0: never)',
+      integer,
+      30_000,
+    )
     .action(
       guard(async (appDir: string, options: ServeOptions) => {
         const { serve } = require('./commands/serve') as typeof import('./commands/serve');

@@ -17,6 +17,12 @@ export interface ServeOptions extends EmbeddedOptions, TokenOptions {
   allowOrigin?: string[];
   bodyLimit: number;
   uploadLimit: number;
+  /** Uploads streamed at once; more are answered 503 (createGateway's `maxUploads`). */
+  maxUploads: number;
+  /** Bytes of buffers the uploads streamed at once may need together (createGateway's `uploadMemory`). */
+  uploadMemory: number;
+  /** Milliseconds an upload body may send nothing before it is abandoned; 0: never. */
+  bodyTimeout: number;
 }
 
 const loopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -54,6 +60,9 @@ export async function serve(appDir: string, options: ServeOptions): Promise<() =
     app,
     bodyLimit: options.bodyLimit,
     uploadLimit: options.uploadLimit,
+    maxUploads: options.maxUploads,
+    uploadMemory: options.uploadMemory,
+    bodyTimeout: options.bodyTimeout,
     allowedHosts,
     allowedOrigins: options.allowOrigin ?? [],
     ...(token === undefined ? {} : { token }),

@@ -7,6 +7,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { desAvailable } from './desAvailable';
 import { planEmbeddedS3 } from './planEmbeddedS3';
+import { removeStaleTempFiles } from './removeStaleTempFiles';
 import { verifySigV4 } from './verifySigV4';
 
 export interface EmbeddedS3Options {
@@ -44,6 +45,10 @@ const REGION = 'us-east-1';
  * s3rver in this process on 127.0.0.1, its data under `<app>/.mti/s3` (kept between runs, out of
  * git), with the buckets the app's configs name, and values for the variables they use.
  *
+ * s3rver is patched (patches/s3rver@3.7.1.patch, docs/embedded-s3-servers.md): it writes each
+ * object aside and renames it into place with its metadata, so readers and a kill mid-write never
+ * see half an object, and it removes the parts of aborted multipart uploads.
+ *
  * It answers only requests signed with a secret made for this run, which only this process (and
  * the app it runs, through its variables) knows: s3rver would take anonymous requests, so any
  * local user could otherwise read and write the buckets without the gateway's token.
@@ -66,6 +71,7 @@ export async function startEmbeddedS3(appDir: string, options: EmbeddedS3Options
     configureBuckets: plan.buckets.map((name) => ({ name, configs: [] })),
   });
   await s3rver.configureBuckets();
+  removeStaleTempFiles(directory);
   const secret = randomBytes(24).toString('base64url');
   const credentials = { accessKeyId: ACCESS_KEY, secretAccessKey: secret };
   const handle = s3rver.callback();

@@ -11,6 +11,7 @@ import { callRoute } from './routes/callRoute';
 import { filesRoutes } from './routes/filesRoutes';
 import { listRoute } from './routes/listRoute';
 import { sendError } from './sendError';
+import { UploadSlots } from './UploadSlots';
 
 export interface GatewayOptions {
   app: GatewayApp;
@@ -24,9 +25,37 @@ export interface GatewayOptions {
   bodyLimit?: number;
   /** Largest file upload, in bytes (default 5 GiB, the single-PUT limit of S3). */
   uploadLimit?: number;
+  /**
+   * Uploads streamed at once (default 16); more are answered 503 with Retry-After. 16 uploads of
+   * AwsS3Type's 4 parts in flight fill its 64 connections: more would only queue for them.
+   */
+  maxUploads?: number;
+  /**
+   * Bytes of buffers the uploads streamed at once may need together (default 64 MiB); past it,
+   * 503 with Retry-After. Each upload is counted at its declared length, up to the 32 MiB of part
+   * buffers AwsS3Type's defaults give it (8 MiB × 4; a chunked one at 32 MiB): so 2 large
+   * uploads at once, or 3 of 20 MiB, or many small ones (the first upload is always taken). With
+   * the idle gateway's ~100 MiB and the buffers waiting for garbage collection, about as many
+   * again, this held the gateway at 241–283 MiB under 50 parallel 20 MiB uploads
+   * (`pnpm bench gateway`, target ≤ 300 MiB; 96 MiB went up to 303).
+   */
+  uploadMemory?: number;
+  /** Milliseconds an upload body may send nothing before the upload is abandoned (default 30 s; 0: never). */
+  bodyTimeout?: number;
 }
 
-const exposedHeaders = ['etag', 'last-modified', 'content-length', 'content-disposition', 'x-mti-storage-class'];
+export const DEFAULT_MAX_UPLOADS = 16;
+export const DEFAULT_UPLOAD_MEMORY = 64 * 1024 * 1024;
+export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
+
+const exposedHeaders = [
+  'etag',
+  'last-modified',
+  'content-length',
+  'content-disposition',
+  'x-mti-storage-class',
+  'retry-after',
+];
 
 /**
  * The HTTP gateway to an app's element functions (Fastify). Call `listen` on what it returns.
@@ -37,6 +66,13 @@ const exposedHeaders = ['etag', 'last-modified', 'content-length', 'content-disp
  */
 export function createGateway(options: GatewayOptions): FastifyInstance {
   const rules = new AccessRules(options);
+  const slots = new UploadSlots({
+    count: options.maxUploads ?? DEFAULT_MAX_UPLOADS,
+    bytes: options.uploadMemory ?? DEFAULT_UPLOAD_MEMORY,
+  });
+  const bodyTimeout = options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT_MS;
+  if (!Number.isInteger(bodyTimeout) || bodyTimeout < 0)
+    throw new RangeError(`bodyTimeout must be a whole number of milliseconds ≥ 0, got ${bodyTimeout}`);
   const fastify = Fastify({
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     logger: false,
@@ -89,7 +125,7 @@ export function createGateway(options: GatewayOptions): FastifyInstance {
   void fastify.register(async (api) => {
     listRoute(api, options.app);
     callRoute(api, options.app);
-    filesRoutes(api, options.app, options.uploadLimit ?? 5 * 1024 ** 3);
+    filesRoutes(api, options.app, options.uploadLimit ?? 5 * 1024 ** 3, { slots, bodyTimeout });
   });
   return fastify;
 }

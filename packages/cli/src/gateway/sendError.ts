@@ -16,8 +16,8 @@ interface FastifyLikeError {
  */
 export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   if (error instanceof GatewayError) {
-    // A refused upload may still be arriving: ask the client to stop instead of draining it.
-    if (error.status === 413) reply.header('connection', 'close');
+    // A refused or abandoned upload may still be arriving: close instead of draining it.
+    if (error.status === 413 || error.status === 408) reply.header('connection', 'close');
     return reply.code(error.status).send({ code: error.code, message: error.message });
   }
   if (ElementError.is(error))
