@@ -86,6 +86,12 @@ export async function run(argv: string[]): Promise<number> {
       integer,
       30_000,
     )
+    .option(
+      '--close-timeout <ms>',
+      'on reload or shutdown, how long open downloads may still run before they end with TIMEOUT',
+      integer,
+      30_000,
+    )
     .action(
       guard(async (appDir: string, options: ServeOptions) => {
         const { serve } = require('./commands/serve') as typeof import('./commands/serve');

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { seedConfig, seedDeclaration, tempApp, type TempApp } from '../../loader/test/support/tempApp';
@@ -465,6 +465,20 @@ describe('mti serve', () => {
     } finally {
       rmSync(file, { force: true });
     }
+  });
+
+  it("prints the scan's warnings at start, and serves through a symlink loop", async () => {
+    mkdirSync(join(folder.dir, 'sub'));
+    symlinkSync('..', join(folder.dir, 'sub', 'a'));
+    symlinkSync('..', join(folder.dir, 'sub', 'b'));
+    const child = spawnCli(['serve', folder.dir, '--embedded-s3', '--port', '0', '--close-timeout', '500']);
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const stdout = await outputUntil(child, 'curl ');
+    expect(stdout).toMatch(/ {2}warning: .*sub\/a/);
+    const address = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] as string;
+    expect((await fetch(`${address}/api/elements`)).status).toBe(200);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 
   it('answers only loopback Host names, and those given with --allow-host', async () => {

@@ -23,6 +23,8 @@ export interface ServeOptions extends EmbeddedOptions, TokenOptions {
   uploadMemory: number;
   /** Milliseconds an upload body may send nothing before it is abandoned; 0: never. */
   bodyTimeout: number;
+  /** Milliseconds open downloads may run on after a reload or shutdown (loadApp's `closeTimeoutMs`). */
+  closeTimeout: number;
 }
 
 const loopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -46,6 +48,7 @@ export async function serve(appDir: string, options: ServeOptions): Promise<() =
   const app = await loadApp(setup.appDir, {
     env: setup.env,
     watch: options.watch,
+    closeTimeoutMs: options.closeTimeout,
     // A config edited while serving may name a bucket, or use a variable, that the server was
     // not started with: create and fill them before the reload builds the new instance.
     ...(embedded === undefined
@@ -94,6 +97,9 @@ export async function serve(appDir: string, options: ServeOptions): Promise<() =
         `  note: ${name} writes its keys out; the embedded server accepts only the ones it fills in (use \${VAR}s)`,
       );
   }
+  // The scan's warnings (a symlink loop, a link leading outside, an unreadable folder) fail no
+  // element, so the table would not show them.
+  for (const warning of app.warnings) lines.push(`  warning: ${warning.message}`);
   lines.push('', elementTable(app.listElements(), true), '');
   const storage = app.listElements().find((e) => e.kind === 'instance' && e.status === 'ready');
   if (storage !== undefined) {
