@@ -6,6 +6,7 @@ export { App } from './app/App';
 export { createApp } from './app/createApp';
 export type { CreateAppOptions } from './app/CreateAppOptions';
 export type { ElementChange } from './app/ElementChange';
+export { wasHandedToCaller } from './app/handedToCaller';
 
 export { checkConfigDepth, MAX_CONFIG_DEPTH } from './config/checkConfigDepth';
 export { interpolateEnv } from './config/interpolateEnv';

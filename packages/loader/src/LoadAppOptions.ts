@@ -20,4 +20,10 @@ export interface LoadAppOptions {
    * replaced its instance, before it ends with a `TIMEOUT` error. Default 30 000 (`createApp`'s).
    */
   closeTimeoutMs?: number;
+  /**
+   * How long the import of a Type's code may take. Each import runs first in a worker thread,
+   * where one still running after this long is stopped: the element is in error (its cause
+   * coded `TIMEOUT`) and the code never runs in the process. Default 5 000; `Infinity` for none.
+   */
+  typeLoadTimeoutMs?: number;
 }

@@ -12,6 +12,9 @@ import {
   type Logger,
 } from '@mti/core';
 import type { TypeCodeCache } from './code/TypeCodeCache';
+import { planFault } from './faults/planFault';
+import { TypeCodeFaults, type TypeCodeFault } from './faults/TypeCodeFaults';
+import { readWithCheckedCode } from './readWithCheckedCode';
 import { readElementRecord, type ReadElement } from './scan/readElementRecord';
 import { scanAppFolder, type AppFolderScan } from './scan/scanAppFolder';
 import { ChangeBatcher } from './watch/ChangeBatcher';
@@ -56,6 +59,7 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
   readonly #app: App;
   readonly #records: Map<string, ReadElement>;
   readonly #code: TypeCodeCache;
+  readonly #faults: TypeCodeFaults;
   readonly #env: () => Readonly<Record<string, string | undefined>>;
   readonly #logger: Logger;
   readonly #beforeReload: (() => Promise<void> | void) | undefined;
@@ -80,6 +84,7 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
     this.#app = init.app;
     this.#records = init.records;
     this.#code = init.code;
+    this.#faults = new TypeCodeFaults(init.code, (fault) => this.#onFault(fault));
     this.#env = init.env;
     this.#logger = init.logger;
     this.#beforeReload = init.beforeReload;
@@ -126,6 +131,7 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
       this.#watch = undefined;
       await this.#reloads;
       await this.#app.close();
+      this.#faults.stop();
     })();
     return this.#closing;
   }
@@ -238,6 +244,9 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
     for (const folder of this.#records.keys()) if (!found.has(folder)) folders.add(folder);
     if (folders.size === 0) return;
     await this.#runBeforeReload();
+    // New Type code they import is imported in a worker thread first (readWithCheckedCode).
+    const reading = [...folders].filter((folder) => found.has(folder));
+    if (this.#closing === undefined) await readWithCheckedCode(this.appDir, reading, this.#code);
     if (this.#closing === undefined) this.#apply(folders, firstAt, found, scan.unreadable);
   }
 
@@ -316,6 +325,25 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
       this.#logger.warn({ file: warning.file }, warning.message);
       if (this.#watch !== undefined && this.listenerCount('error') > 0) this.emit('error', { error: warning });
     }
+  }
+
+  /**
+   * An error escaped from Type code after its import. The Types it came from are in error until
+   * their code changes, serving their last good version (imported before the one that faulted),
+   * if any. Applied after the uncaught-error listener returns: an `error` listener that throws
+   * then is the host's own uncaught error, not one taken for the Type's.
+   */
+  #onFault(fault: TypeCodeFault): void {
+    const plan = planFault(fault, this.appDir, this.#records, this.#code);
+    queueMicrotask(() => {
+      if (plan.error === undefined) return;
+      if (plan.folders.size === 0 || this.#closing !== undefined) {
+        this.#report({ error: plan.error });
+        return;
+      }
+      if (plan.fallback !== undefined) this.#app.update(plan.fallback, this.#env());
+      this.#apply(plan.folders, performance.now(), plan.folders, []);
+    });
   }
 
   #report(event: LoaderErrorEvent): void {

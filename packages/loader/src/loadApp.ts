@@ -3,14 +3,18 @@ import { basename, resolve } from 'node:path';
 import { createApp, createDebugLogger, ElementError, ErrorCode } from '@mti/core';
 import { registrations as officialTypes } from '@mti/type-aws-s3';
 import { readAppJson } from './appJson/readAppJson';
+import { checkTypeCode } from './code/checkTypeCode';
 import { CodeConfinement } from './code/CodeConfinement';
 import { ModuleEvaluator } from './code/ModuleEvaluator';
 import { sharedModules } from './code/sharedModules';
 import { TypeCodeCache } from './code/TypeCodeCache';
 import { LoadedApp } from './LoadedApp';
 import type { LoadAppOptions } from './LoadAppOptions';
-import { readElementRecord, type ReadElement } from './scan/readElementRecord';
+import { readWithCheckedCode } from './readWithCheckedCode';
+import type { ReadElement } from './scan/readElementRecord';
 import { scanAppFolder } from './scan/scanAppFolder';
+
+const DEFAULT_TYPE_LOAD_TIMEOUT_MS = 5_000;
 
 /**
  * Turns an app folder into a running app: every folder holding an `e.json` becomes an element,
@@ -33,12 +37,15 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
   // Type code in element folders loads only from the app folder; the Type packages app.json
   // names are dependencies the app declares, found where Node finds them (the project around
   // the app folder included).
-  const code = new TypeCodeCache(new ModuleEvaluator(shared, new CodeConfinement(root, shared.keys())));
+  const confinement = new CodeConfinement(root, shared.keys());
+  const timeoutMs = options.typeLoadTimeoutMs ?? DEFAULT_TYPE_LOAD_TIMEOUT_MS;
+  const code = new TypeCodeCache(new ModuleEvaluator(shared, confinement), (entries) =>
+    checkTypeCode(root, entries, timeoutMs, (file) => confinement.describe(file)),
+  );
   const packages = new ModuleEvaluator(shared, undefined);
   const records = new Map<string, ReadElement>();
   const scan = scanAppFolder(root);
-  for (const folder of scan.folders) {
-    const read = readElementRecord(root, folder, code);
+  for (const [folder, read] of await readWithCheckedCode(root, scan.folders, code)) {
     if (read !== undefined) records.set(folder, read);
   }
   const app = createApp({

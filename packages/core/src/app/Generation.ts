@@ -1,5 +1,6 @@
 import { ElementError } from '../errors/ElementError';
 import { ErrorCode } from '../errors/ErrorCode';
+import { handToCaller } from './handedToCaller';
 import { returnedStream, type ReturnedStream } from './returnedStream';
 
 /** Why and how a generation is going away. */
@@ -57,7 +58,7 @@ export class Generation {
     if (isThenable(result)) {
       this.#inflight++;
       // The caller gets `result` itself, not a promise chained to it: no extra turn per call.
-      result.then(this.#fulfilled, this.#settle);
+      result.then(this.#fulfilled, this.#rejected);
       return result;
     }
     const stream = returnedStream(result);
@@ -73,6 +74,12 @@ export class Generation {
     const stream = returnedStream(value);
     if (stream === undefined) this.#settle();
     else this.#hold(stream);
+  };
+
+  readonly #rejected = (reason: unknown): void => {
+    // The call's error is its caller's now, even if the caller never handles it.
+    handToCaller(reason);
+    this.#settle();
   };
 
   readonly #settle = (): void => {

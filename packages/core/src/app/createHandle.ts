@@ -4,6 +4,7 @@ import { ElementError } from '../errors/ElementError';
 import { ErrorCode } from '../errors/ErrorCode';
 import { isMethod } from './findMethod';
 import type { Generation } from './Generation';
+import { handToCaller } from './handedToCaller';
 
 export interface Served {
   generation: Generation;
@@ -44,7 +45,14 @@ export function createHandle<T>(fullName: string, serve: () => Served): T {
         }),
       );
     }
-    return served.generation.track((fn as (...a: unknown[]) => unknown).apply(instance, args));
+    let result: unknown;
+    try {
+      result = (fn as (...a: unknown[]) => unknown).apply(instance, args);
+    } catch (error) {
+      handToCaller(error);
+      throw error;
+    }
+    return served.generation.track(result);
   };
   // One function per name, so a method read through an object that inherits from the handle (and
   // is therefore never pinned) is still the same function every time.

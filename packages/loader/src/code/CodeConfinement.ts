@@ -33,7 +33,7 @@ export class CodeConfinement {
   check(target: string, importer: string | undefined, specifier: string, bare: boolean): void {
     const real = realpathSync(target);
     if (isInsideFolder(this.#appDir, real)) return;
-    const file = importer === undefined ? undefined : this.#describe(importer);
+    const file = importer === undefined ? undefined : this.describe(importer);
     const what = `${importer === undefined ? 'entry' : bare ? 'package' : 'import'} ${JSON.stringify(specifier)}`;
     const fix = bare
       ? 'install it inside the app folder (in its node_modules) or import one of'
@@ -45,9 +45,9 @@ export class CodeConfinement {
     });
   }
 
-  /** The importer relative to the app folder, by its own path when that is inside, else by its real one. */
-  #describe(importer: string): string {
-    const path = isInsideFolder(this.#appDir, importer) ? importer : realpathSync(importer);
+  /** A file relative to the app folder, by its own path when that is inside, else by its real one. */
+  describe(file: string): string {
+    const path = isInsideFolder(this.#appDir, file) ? file : realpathSync(file);
     return relative(this.#appDir, path).split('\\').join('/');
   }
 }

@@ -4,14 +4,19 @@ import type * as Swc from '@swc/core';
 // memory that apps without Type code of their own never use.
 let swc: typeof Swc | undefined;
 
+/** Loads the transpiler into this process, if it is not yet. */
+export function loadTranspiler(): typeof Swc {
+  swc ??= require('@swc/core') as typeof Swc;
+  return swc;
+}
+
 /**
  * TypeScript (or modern JavaScript) to CommonJS, with legacy decorators and their metadata as
  * inversify expects, so app Type code needs no build step.
  */
 export function transpile(source: string, filename: string): string {
-  swc ??= require('@swc/core') as typeof Swc;
   const typescript = /\.[cm]?tsx?$/.test(filename);
-  return swc.transformSync(source, {
+  return loadTranspiler().transformSync(source, {
     filename,
     sourceMaps: 'inline',
     jsc: {

@@ -88,12 +88,13 @@ function loadClass(
   try {
     loaded = code.load(file);
   } catch (error) {
-    code.forget(file);
+    // Code that loaded, then failed in a timer or a promise of its own (faults/TypeCodeFaults).
+    const what = code.faultOf(file) === error ? 'the code failed after it loaded' : 'the code failed to load';
     throw new ElementError({
       code: ErrorCode.INVALID_CONFIG,
       element,
       file: codeFile,
-      message: `${element}: ${codeFile}: the code failed to load: ${error instanceof Error ? error.message : String(error)}`,
+      message: `${element}: ${codeFile}: ${what}: ${error instanceof Error ? error.message : String(error)}`,
       cause: error,
     });
   }
