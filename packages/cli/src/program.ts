@@ -87,6 +87,12 @@ export async function run(argv: string[]): Promise<number> {
       30_000,
     )
     .option(
+      '--type-load-timeout <ms>',
+      "how long a Type's code may take to import before it is an error",
+      integer,
+      5000,
+    )
+    .option(
       '--close-timeout <ms>',
       'on reload or shutdown, how long open downloads may still run before they end with TIMEOUT',
       integer,

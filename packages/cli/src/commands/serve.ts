@@ -25,6 +25,8 @@ export interface ServeOptions extends EmbeddedOptions, TokenOptions {
   bodyTimeout: number;
   /** Milliseconds open downloads may run on after a reload or shutdown (loadApp's `closeTimeoutMs`). */
   closeTimeout: number;
+  /** Milliseconds a Type's code may take to import (loadApp's `typeLoadTimeoutMs`). */
+  typeLoadTimeout: number;
 }
 
 const loopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -49,6 +51,7 @@ export async function serve(appDir: string, options: ServeOptions): Promise<() =
     env: setup.env,
     watch: options.watch,
     closeTimeoutMs: options.closeTimeout,
+    typeLoadTimeoutMs: options.typeLoadTimeout,
     // A config edited while serving may name a bucket, or use a variable, that the server was
     // not started with: create and fill them before the reload builds the new instance.
     ...(embedded === undefined
