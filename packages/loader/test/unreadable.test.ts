@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { seedConfig, seedDeclaration, tempApp, type TempApp } from './support/tempApp';
 
@@ -22,16 +23,45 @@ interface Line {
 }
 
 /**
+ * A path to this Node that `nobody` can run. The Node under test may live where only root can
+ * reach it (.ci/node.sh keeps Node 22 under /root/.cache, and /root is 0700): then a copy in a
+ * temp folder open to all, made once.
+ */
+let sharedNode: string | undefined;
+function nodeOthersCanRun(): string {
+  const reachable = (path: string): boolean => {
+    for (let at = path; at !== dirname(at); at = dirname(at)) if ((statSync(at).mode & 0o001) === 0) return false;
+    return true;
+  };
+  if (reachable(process.execPath)) return process.execPath;
+  if (sharedNode === undefined) {
+    const folder = mkdtempSync(join(tmpdir(), 'mti-node-'));
+    chmodSync(folder, 0o755);
+    sharedNode = join(folder, 'node');
+    copyFileSync(process.execPath, sharedNode);
+    chmodSync(sharedNode, 0o755);
+  }
+  return sharedNode;
+}
+afterAll(() => {
+  if (sharedNode !== undefined) rmSync(dirname(sharedNode), { recursive: true, force: true });
+});
+
+/**
  * The app runs in a child process as `nobody` when the tests run as root (root reads any
  * file whatever its mode), as the test's own user otherwise. Its lines are kept, and `next`
  * waits for one that matches.
  */
 function watchInChild(dir: string): { child: ChildProcess; next(match: (line: Line) => boolean): Promise<Line> } {
   const asRoot = process.getuid?.() === 0;
-  const child = spawn(process.execPath, [join(__dirname, 'support/watchInChild.js'), dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-  });
+  const child = spawn(
+    asRoot ? nodeOthersCanRun() : process.execPath,
+    [join(__dirname, 'support/watchInChild.js'), dir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    },
+  );
   const lines: Line[] = [];
   const waiting = new Set<() => void>();
   createInterface({ input: child.stdout! }).on('line', (text) => {
