@@ -471,7 +471,17 @@ describe('mti serve', () => {
     mkdirSync(join(folder.dir, 'sub'));
     symlinkSync('..', join(folder.dir, 'sub', 'a'));
     symlinkSync('..', join(folder.dir, 'sub', 'b'));
-    const child = spawnCli(['serve', folder.dir, '--embedded-s3', '--port', '0', '--close-timeout', '500', '--type-load-timeout', '4000']);
+    const child = spawnCli([
+      'serve',
+      folder.dir,
+      '--embedded-s3',
+      '--port',
+      '0',
+      '--close-timeout',
+      '500',
+      '--type-load-timeout',
+      '4000',
+    ]);
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     const stdout = await outputUntil(child, 'curl ');
     expect(stdout).toMatch(/ {2}warning: .*sub\/a/);
