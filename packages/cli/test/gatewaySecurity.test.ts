@@ -167,9 +167,21 @@ describe('Origin: pages of other sites', () => {
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
   });
 
-  it('rejects an allowed origin that is not an origin, naming the option', () => {
+  it('rejects wiring mistakes with a coded error naming the option', () => {
     expect(() => createGateway({ app, allowedOrigins: ['https://a.example/path'] })).toThrow(/--allow-origin/);
     expect(() => createGateway({ app, allowedHosts: ['a b'] })).toThrow(/--allow-host/);
+    // Every wiring mistake is a coded error naming its option.
+    for (const [options, field] of [
+      [{ allowedHosts: ['a b'] }, 'allowedHosts'],
+      [{ allowedOrigins: ['ftp://a.example'] }, 'allowedOrigins'],
+      [{ maxUploads: 0 }, 'maxUploads'],
+      [{ uploadMemory: 1.5 }, 'uploadMemory'],
+      [{ bodyTimeout: -1 }, 'bodyTimeout'],
+    ] as const) {
+      expect(() => createGateway({ app, ...options })).toThrow(
+        expect.objectContaining({ code: 'INVALID_ARGUMENT', field }) as unknown as Error,
+      );
+    }
   });
 });
 

@@ -1,3 +1,5 @@
+import { ElementError, ErrorCode } from '@mti/core';
+
 /**
  * What the gateway's uploads may hold at once: how many stream at a time (`count`) and how many
  * bytes of buffers they may need together (`bytes`). An upload needs about its own length, up to
@@ -16,7 +18,11 @@ export class UploadSlots {
       ['uploadMemory', limits.bytes],
     ] as const) {
       if (!Number.isInteger(value) || value < 1)
-        throw new RangeError(`${name} must be a whole number ≥ 1, got ${value}`);
+        throw new ElementError({
+          code: ErrorCode.INVALID_ARGUMENT,
+          field: name,
+          message: `${name} must be a whole number ≥ 1, got ${value}`,
+        });
     }
     this.count = limits.count;
     this.bytes = limits.bytes;

@@ -1,5 +1,5 @@
 import cors from '@fastify/cors';
-import { ErrorCode } from '@mti/core';
+import { ElementError, ErrorCode } from '@mti/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { GatewayApp } from './GatewayApp';
@@ -72,7 +72,11 @@ export function createGateway(options: GatewayOptions): FastifyInstance {
   });
   const bodyTimeout = options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT_MS;
   if (!Number.isInteger(bodyTimeout) || bodyTimeout < 0)
-    throw new RangeError(`bodyTimeout must be a whole number of milliseconds ≥ 0, got ${bodyTimeout}`);
+    throw new ElementError({
+      code: ErrorCode.INVALID_ARGUMENT,
+      field: 'bodyTimeout',
+      message: `bodyTimeout must be a whole number of milliseconds ≥ 0, got ${bodyTimeout}`,
+    });
   const fastify = Fastify({
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     logger: false,

@@ -1,3 +1,4 @@
+import { ElementError, ErrorCode } from '@mti/core';
 import { hostnameOf } from './hostnameOf';
 import { isLoopbackName } from './isLoopbackName';
 
@@ -35,14 +36,24 @@ export class AccessRules {
     const hosts = new Set<string>();
     for (const host of options.allowedHosts ?? []) {
       const name = hostnameOf(host);
-      if (name === undefined) throw new TypeError(`--allow-host "${host}" is not a host name`);
+      if (name === undefined) {
+        throw new ElementError({
+          code: ErrorCode.INVALID_ARGUMENT,
+          field: 'allowedHosts',
+          message: `--allow-host "${host}" is not a host name`,
+        });
+      }
       hosts.add(name);
     }
     this.#hosts = hosts;
     this.allowedOrigins = (options.allowedOrigins ?? []).map((origin) => {
       const normalized = normalizeOrigin(origin);
       if (normalized === undefined) {
-        throw new TypeError(`--allow-origin "${origin}" is not an origin (scheme://host[:port], no path)`);
+        throw new ElementError({
+          code: ErrorCode.INVALID_ARGUMENT,
+          field: 'allowedOrigins',
+          message: `--allow-origin "${origin}" is not an origin (scheme://host[:port], no path)`,
+        });
       }
       return normalized;
     });
