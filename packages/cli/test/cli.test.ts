@@ -1,30 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { seedConfig, seedDeclaration, tempApp, type TempApp } from '../../loader/test/support/tempApp';
-import { bin, freePort, outputUntil, runCli, spawnCli } from './support/runCli';
+import { bin, childrenOf, freePort, outputUntil, runCli, spawnCli } from './support/runCli';
 
 const SECRET = 'cli-SECRET-do-not-print-4242';
 
-/** The pids whose parent is `pid` (Linux /proc). */
-function childrenOf(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((name) => {
-      try {
-        return (
-          readFileSync(`/proc/${name}/stat`, 'utf8')
-            .replace(/^.*\) /, '')
-            .split(' ')[1] === String(pid)
-        );
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 let folder: TempApp;
 
 beforeEach(() => {

@@ -1,27 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { seedConfig, seedDeclaration, tempApp, type TempApp } from '../../loader/test/support/tempApp';
-import { outputUntil, spawnCli } from './support/runCli';
+import { childrenOf, outputUntil, spawnCli } from './support/runCli';
 
 // `mti serve --embedded-s3` runs in a child of the `mti` process (bin.ts). A supervisor sees only
 // the parent's exit status: a child killed by anyone but the parent must not read as success.
-
-/** The pids whose parent is `pid` (Linux /proc). */
-function childrenOf(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((name) => {
-      try {
-        return (
-          readFileSync(`/proc/${name}/stat`, 'utf8')
-            .replace(/^.*\) /, '')
-            .split(' ')[1] === String(pid)
-        );
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 let folder: TempApp;
 
