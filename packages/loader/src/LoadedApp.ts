@@ -14,8 +14,8 @@ import {
 import type { TypeCodeCache } from './code/TypeCodeCache';
 import { planFault } from './faults/planFault';
 import { TypeCodeFaults, type TypeCodeFault } from './faults/TypeCodeFaults';
-import { readWithCheckedCode } from './readWithCheckedCode';
-import { readElementRecord, type ReadElement } from './scan/readElementRecord';
+import { readFolders, readWithCheckedCode } from './readWithCheckedCode';
+import type { ReadElement } from './scan/readElementRecord';
 import { scanAppFolder, type AppFolderScan } from './scan/scanAppFolder';
 import { ChangeBatcher } from './watch/ChangeBatcher';
 import { watchApp, type AppWatch } from './watch/watchApp';
@@ -195,9 +195,14 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
 
   /** Queues a sync after every sync queued before it. */
   #reload(folders: Set<string>, paths: ReadonlySet<string>, firstAt: number): void {
+    this.#queue(() => this.#sync(folders, paths, firstAt));
+  }
+
+  /** Runs `work` after all work queued before it, unless the app is closing by then. */
+  #queue(work: () => Promise<void>): void {
     this.#reloads = this.#reloads
       .then(async () => {
-        if (this.#closing === undefined) await this.#sync(folders, paths, firstAt);
+        if (this.#closing === undefined) await work();
       })
       .catch((error: unknown) =>
         this.#report({
@@ -247,7 +252,7 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
     // New Type code they import is imported in a worker thread first (readWithCheckedCode).
     const reading = [...folders].filter((folder) => found.has(folder));
     if (this.#closing === undefined) await readWithCheckedCode(this.appDir, reading, this.#code);
-    if (this.#closing === undefined) this.#apply(folders, firstAt, found, scan.unreadable);
+    if (this.#closing === undefined) await this.#apply(folders, firstAt, found, scan.unreadable);
   }
 
   /** `beforeReload`, when given: a failure is reported, and the reload goes ahead. */
@@ -282,12 +287,21 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
    * Re-reads `folders`: those the scan found, and those under a folder it could not read (their
    * last good version keeps serving, with the error). Any other folder is no element any more.
    */
-  #apply(folders: Set<string>, firstAt: number, found: ReadonlySet<string>, unreadable: readonly string[]): void {
+  async #apply(
+    folders: Set<string>,
+    firstAt: number,
+    found: ReadonlySet<string>,
+    unreadable: readonly string[],
+  ): Promise<void> {
+    const reads = new Map<string, ReadElement | undefined>();
+    const readable = [...folders].filter(
+      (folder) => found.has(folder) || unreadable.some((dir) => isUnder(folder, dir)),
+    );
+    await readFolders(this.appDir, readable, this.#code, reads);
+    // Reading took turns of the event loop: close() may have come meanwhile.
+    if (this.#closing !== undefined) return;
     for (const folder of folders) {
-      const read =
-        found.has(folder) || unreadable.some((dir) => isUnder(folder, dir))
-          ? readElementRecord(this.appDir, folder, this.#code)
-          : undefined;
+      const read = reads.get(folder);
       if (read === undefined) this.#records.delete(folder);
       else this.#records.set(folder, read);
     }
@@ -342,7 +356,10 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
         return;
       }
       if (plan.fallback !== undefined) this.#app.update(plan.fallback, this.#env());
-      this.#apply(plan.folders, performance.now(), plan.folders, []);
+      // Reading the folders again takes turns of the event loop: queued after any reload
+      // running, as two reads applied at once could each undo the other's records.
+      const at = performance.now();
+      this.#queue(() => this.#apply(plan.folders, at, plan.folders, []));
     });
   }
 

@@ -50,7 +50,7 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
   }
   const app = createApp({
     name,
-    registrations: [...officialTypes, ...readAppJson(root, packages)],
+    registrations: [...officialTypes, ...(await readAppJson(root, packages))],
     elements: [...records.values()].map((read) => read.record),
     env: env(),
     logger,

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadApp, type LoadedApp } from '@mti/loader';
 import type { AwsS3Type } from '@mti/type-aws-s3';
+import { readJsonFile } from '../src/scan/readJsonFile';
 import { nextReload } from './support/events';
 import { seedConfig, seedDeclaration, tempApp, type TempApp } from './support/tempApp';
 
@@ -68,4 +69,25 @@ describe('config files the loader refuses', () => {
     expect(event.error?.message).not.toContain(folder.dir);
     expect(s3.config.prefix).toBe('one');
   }, 30_000);
+});
+
+describe('config files are read without holding the event loop', () => {
+  it('readJsonFile gives the event loop turns while it reads, and reads a file of just under 1 MiB whole', async () => {
+    folder = tempApp(seed);
+    const big = { ...seedConfig(), padding: 'x'.repeat(1024 * 1024 - 400) };
+    const file = join(folder.dir, 'storages/MyS3/MyS3.json');
+    writeFileSync(file, JSON.stringify(big));
+    let turns = 0;
+    const tick = (): void => {
+      turns++;
+      if (!done) setImmediate(tick);
+    };
+    let done = false;
+    setImmediate(tick);
+    const value = await readJsonFile(file, 'storages/MyS3/MyS3.json', 'storages.MyS3');
+    done = true;
+    expect(value).toEqual(big);
+    // A synchronous read would have resolved before the first immediate ran.
+    expect(turns).toBeGreaterThan(0);
+  });
 });

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ElementError, ErrorCode, z, type ElementRegistration } from '@mti/core';
@@ -15,10 +14,11 @@ const appJsonSchema = z.strictObject({
  * The optional `app.json` at the app root, and the registrations of the Type packages it names.
  * Packages are loaded through the app's evaluator, so their `@mti/*` imports are the runtime's.
  */
-export function readAppJson(appDir: string, evaluator: ModuleEvaluator): ElementRegistration[] {
+export async function readAppJson(appDir: string, evaluator: ModuleEvaluator): Promise<ElementRegistration[]> {
   const path = join(appDir, 'app.json');
-  if (!existsSync(path)) return [];
-  const parsed = appJsonSchema.safeParse(readJsonFile(path, 'app.json', 'app'));
+  const json = await readJsonFile(path, 'app.json', 'app');
+  if (json === undefined) return [];
+  const parsed = appJsonSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ElementError({

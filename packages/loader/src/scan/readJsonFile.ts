@@ -1,11 +1,13 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { checkConfigDepth, ElementError, ErrorCode } from '@mti/core';
 import type * as JsoncParser from 'jsonc-parser';
 
 /**
  * The largest `e.json` or business config the loader reads: far above any real one, and small
- * enough that reading and parsing it never holds the event loop for long (a 100 MB e.json once
- * stalled it for 2 s).
+ * enough that parsing it never holds the event loop for long (a 100 MB e.json once stalled it for
+ * 2 s). The bytes are read asynchronously, so a slow disk or a network folder holds no one up:
+ * only the parse of at most this much is synchronous (about 10 ms).
  */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
@@ -19,7 +21,7 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
  * text is often a secret (`"accessKeySecret": 'abc…'` shows its first characters), while these
  * messages go to `mti ls`, stderr and `GET /api/elements`.
  */
-export function readJsonFile(absPath: string, relPath: string, element: string): unknown {
+export async function readJsonFile(absPath: string, relPath: string, element: string): Promise<unknown> {
   const fail = (reason: string, cause?: unknown): ElementError =>
     new ElementError({
       code: ErrorCode.INVALID_CONFIG,
@@ -28,10 +30,10 @@ export function readJsonFile(absPath: string, relPath: string, element: string):
       message: `${element}: ${relPath}: ${reason}`,
       ...(cause === undefined ? {} : { cause }),
     });
-  let fd: number;
+  let file: FileHandle;
   try {
     // Non-blocking, so that a named pipe put where a config belongs cannot hang the open.
-    fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
+    file = await open(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
@@ -39,12 +41,12 @@ export function readJsonFile(absPath: string, relPath: string, element: string):
   }
   let text: string;
   try {
-    const stats = fstatSync(fd);
+    const stats = await file.stat();
     if (stats.isDirectory()) throw fail('is a folder, not a file');
     if (!stats.isFile()) throw fail('is not a regular file');
     if (stats.size > MAX_CONFIG_BYTES)
       throw fail(`is ${stats.size} bytes, larger than 1 MiB, the limit for config files`);
-    const bytes = readAtMost(fd, stats.size, MAX_CONFIG_BYTES + 1);
+    const bytes = await readAtMost(file, stats.size, MAX_CONFIG_BYTES + 1);
     if (bytes.length > MAX_CONFIG_BYTES)
       throw fail('grew larger than 1 MiB, the limit for config files, as it was read');
     text = bytes.toString('utf8');
@@ -53,7 +55,9 @@ export function readJsonFile(absPath: string, relPath: string, element: string):
       ? error
       : fail(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, error);
   } finally {
-    closeSync(fd);
+    // Not awaited: the bytes are in hand, and each wait here is a turn in libuv's file threads
+    // behind the process's other file work. Closing a file read-only cannot lose anything.
+    file.close().catch(() => {});
   }
   let value: unknown;
   try {
@@ -67,9 +71,9 @@ export function readJsonFile(absPath: string, relPath: string, element: string):
 
 /**
  * The file's bytes, up to `limit`: its size at fstat and one byte more, to notice a file still
- * being written, growing the buffer only for such a file.
+ * being written, growing the buffer only for such a file. Usually a single read.
  */
-function readAtMost(fd: number, size: number, limit: number): Buffer {
+async function readAtMost(file: FileHandle, size: number, limit: number): Promise<Buffer> {
   let buffer = Buffer.allocUnsafe(Math.min(size + 1, limit));
   let length = 0;
   for (;;) {
@@ -79,9 +83,11 @@ function readAtMost(fd: number, size: number, limit: number): Buffer {
       buffer.copy(bigger, 0, 0, length);
       buffer = bigger;
     }
-    const read = readSync(fd, buffer, length, buffer.length - length, null);
-    if (read === 0) break;
+    const asked = buffer.length - length;
+    const { bytesRead: read } = await file.read(buffer, length, asked, null);
     length += read;
+    // Fewer bytes than asked of a regular file: its end, as it stood. No read more to see 0.
+    if (read < asked) break;
   }
   return buffer.subarray(0, length);
 }
