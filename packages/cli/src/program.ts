@@ -66,7 +66,11 @@ export async function run(argv: string[]): Promise<number> {
     'start an embedded S3 server and point the configs at it',
   )
     .option('--no-watch', 'do not follow file changes')
-    .option('--token-file <path>', 'file (mode 600) holding the bearer token every request needs (or set MTI_TOKEN)')
+    .option('--no-console', 'do not serve the browser console at /')
+    .option(
+      '--token-file <path>',
+      'file (mode 600) holding the bearer token every /api request needs (or set MTI_TOKEN)',
+    )
     // Refused with a message that says why and what to use instead (commands/readToken.ts).
     .addOption(new Option('--token <token>').hideHelp())
     .option('--allow-host <name>', 'answer this Host name too, besides loopback names (repeatable)', collect, [])

@@ -3,17 +3,20 @@ import 'reflect-metadata';
 export { z } from 'zod';
 
 export { App } from './app/App';
+export type { ConfigSchemaInfo } from './app/ConfigSchemaInfo';
 export { createApp } from './app/createApp';
 export type { CreateAppOptions } from './app/CreateAppOptions';
 export type { ElementChange } from './app/ElementChange';
 export { wasHandedToCaller } from './app/handedToCaller';
 
 export { checkConfigDepth, MAX_CONFIG_DEPTH } from './config/checkConfigDepth';
+export { formatIssues, type FieldIssue } from './config/formatIssues';
 export { interpolateEnv } from './config/interpolateEnv';
 export { REDACTED, redactCopy, redactedView } from './config/redactedView';
 
 export { declarationSchema, type Declaration } from './declaration/declarationSchema';
 export { eJsonSchema } from './declaration/eJsonSchema';
+export { fullNamePattern, segmentPattern } from './declaration/fullNamePattern';
 export { parseDeclaration } from './declaration/parseDeclaration';
 export { toFullName } from './declaration/toFullName';
 

@@ -123,6 +123,16 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
     return this.#app.functionsOf(fullName);
   }
 
+  /** A Meta's or Type's config schema and secret fields (core's `App.configSchemaOf`). */
+  configSchemaOf(fullName: string): ReturnType<App['configSchemaOf']> {
+    return this.#app.configSchemaOf(fullName);
+  }
+
+  /** The variables `${VAR}` in configs resolve from, as the next reload will read them. */
+  configEnv(): Readonly<Record<string, string | undefined>> {
+    return this.#env();
+  }
+
   /** Stops the watcher, then closes the app: in-flight calls drain, instances are disposed. */
   close(): Promise<void> {
     this.#closing ??= (async () => {

@@ -1,6 +1,8 @@
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { ElementError, ErrorCode } from '@mti/core';
 import { loadApp } from '@mti/loader';
+import { defaultConsoleFolder } from '../gateway/console/defaultConsoleFolder';
 import { createGateway } from '../gateway/createGateway';
 import { elementTable } from '../output/elementTable';
 import { terminalSafe } from '../output/terminalSafe';
@@ -27,6 +29,8 @@ export interface ServeOptions extends EmbeddedOptions, TokenOptions {
   closeTimeout: number;
   /** Milliseconds a Type's code may take to import (loadApp's `typeLoadTimeoutMs`). */
   typeLoadTimeout: number;
+  /** Serve the browser console at `/` (false with `--no-console`). */
+  console: boolean;
 }
 
 const loopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -72,6 +76,7 @@ export async function serve(appDir: string, options: ServeOptions): Promise<() =
     allowedHosts,
     allowedOrigins: options.allowOrigin ?? [],
     ...(token === undefined ? {} : { token }),
+    ...(options.console === false ? { console: false as const } : {}),
   });
   app.on('reload', ({ fullName, status, ms }) =>
     process.stdout.write(`${terminalSafe(`reload ${fullName}: ${status} (${ms} ms)`)}\n`),
@@ -89,6 +94,12 @@ export async function serve(appDir: string, options: ServeOptions): Promise<() =
   }
   const shown = relative(process.cwd(), setup.appDir) || '.';
   const lines = [`mti serving ${shown} at ${address}${options.watch ? ' (hot reload on)' : ''}`];
+  if (options.console !== false)
+    lines.push(
+      existsSync(join(defaultConsoleFolder(), 'index.html'))
+        ? `console: ${address}/`
+        : 'console: not built (run pnpm build); the API is served',
+    );
   if (embedded !== undefined) {
     lines.push(
       `embedded S3: s3rver at ${embedded.endpoint}, data in ${relative(process.cwd(), embedded.directory)}, buckets: ${embedded.buckets.join(', ') || 'none'}`,

@@ -1,12 +1,43 @@
 import { ElementError, type ErrorCode } from '@mti/core';
 
-/** An ElementError that also says which HTTP status it travels as (413 for oversized bodies). */
+/** One problem of a request body, by dotted path (`multipart.partSizeMiB`; `` for the whole). */
+export interface GatewayIssue {
+  path: string;
+  message: string;
+}
+
+export interface GatewayErrorDetails {
+  element?: string;
+  file?: string;
+  field?: string;
+  issues?: readonly GatewayIssue[];
+}
+
+/**
+ * An ElementError that also says which HTTP status it travels as (413 for oversized bodies),
+ * and, for the console's config routes, which element, file, field and issues it is about:
+ * those go out in the answer too (names only, never values).
+ */
 export class GatewayError extends ElementError {
   readonly status: number;
+  readonly issues: readonly GatewayIssue[] | undefined;
 
-  constructor(code: ErrorCode, message: string, status: number) {
-    super({ code, message });
+  constructor(code: ErrorCode, message: string, status: number, details: GatewayErrorDetails = {}) {
+    super({ code, message, element: details.element, file: details.file, field: details.field });
     this.name = 'GatewayError';
     this.status = status;
+    this.issues = details.issues;
+  }
+
+  /** The answer's body: `{ code, message }` and whichever details are set. */
+  body(): Record<string, unknown> {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.element === undefined ? {} : { element: this.element }),
+      ...(this.file === undefined ? {} : { file: this.file }),
+      ...(this.field === undefined ? {} : { field: this.field }),
+      ...(this.issues === undefined ? {} : { issues: this.issues }),
+    };
   }
 }

@@ -6,16 +6,26 @@ import type { GatewayApp } from './GatewayApp';
 import { AccessRules } from './guard/AccessRules';
 import { refuse } from './guard/refuse';
 import { tokenMatches } from './guard/tokenMatches';
+import { needsToken } from './guard/tokenFree';
 import { clientErrorHandler } from './clientErrorHandler';
+import { consoleRoutes } from './console/consoleRoutes';
+import { defaultConsoleFolder } from './console/defaultConsoleFolder';
+import { EventStreams, PING_MS } from './events/EventStreams';
+import { LinkStore } from './links/LinkStore';
 import { callRoute } from './routes/callRoute';
+import { deleteRoute } from './routes/deleteRoute';
+import { eventsRoute } from './routes/eventsRoute';
 import { filesRoutes } from './routes/filesRoutes';
+import { linksRoutes } from './routes/linksRoutes';
 import { listRoute } from './routes/listRoute';
+import { schemaRoute } from './routes/schemaRoute';
+import { sourceRoutes } from './routes/sourceRoutes';
 import { sendError } from './sendError';
 import { UploadSlots } from './UploadSlots';
 
 export interface GatewayOptions {
   app: GatewayApp;
-  /** When set, every request needs `Authorization: Bearer <token>`. */
+  /** When set, every `/api` request (but `GET /api/links/:id`) needs `Authorization: Bearer <token>`. */
   token?: string;
   /** Host names answered besides loopback ones (`localhost`, 127.0.0.0/8, ::1). */
   allowedHosts?: readonly string[];
@@ -42,11 +52,21 @@ export interface GatewayOptions {
   uploadMemory?: number;
   /** Milliseconds an upload body may send nothing before the upload is abandoned (default 30 s; 0: never). */
   bodyTimeout?: number;
+  /**
+   * The browser console at `/` and `/assets/*`: served from `root` (default: the cli package's
+   * `console` folder, which `pnpm build` fills), or off with `false` (`mti serve --no-console`).
+   */
+  console?: false | { root: string };
+  /** How long a link made by `POST …/links` serves its object, in milliseconds (default 60 s). */
+  linkLifetimeMs?: number;
+  /** Milliseconds between the `: ping` comments of `GET /api/events` (default 15 s). */
+  eventPingMs?: number;
 }
 
 export const DEFAULT_MAX_UPLOADS = 16;
 export const DEFAULT_UPLOAD_MEMORY = 64 * 1024 * 1024;
 export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
+export const DEFAULT_LINK_LIFETIME_MS = 60_000;
 
 const exposedHeaders = [
   'etag',
@@ -62,7 +82,8 @@ const exposedHeaders = [
  *
  * Every request passes three checks, in this order, before any route runs: its Host and Origin
  * (AccessRules: against DNS rebinding and cross-site pages), the CORS preflight when origins are
- * allowed (answered without a token, as browsers send none), then the bearer token.
+ * allowed (answered without a token, as browsers send none), then the bearer token, which every
+ * route needs but the console's files and `GET /api/links/:id` (guard/tokenFree.ts).
  */
 export function createGateway(options: GatewayOptions): FastifyInstance {
   const rules = new AccessRules(options);
@@ -70,13 +91,10 @@ export function createGateway(options: GatewayOptions): FastifyInstance {
     count: options.maxUploads ?? DEFAULT_MAX_UPLOADS,
     bytes: options.uploadMemory ?? DEFAULT_UPLOAD_MEMORY,
   });
-  const bodyTimeout = options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT_MS;
-  if (!Number.isInteger(bodyTimeout) || bodyTimeout < 0)
-    throw new ElementError({
-      code: ErrorCode.INVALID_ARGUMENT,
-      field: 'bodyTimeout',
-      message: `bodyTimeout must be a whole number of milliseconds ≥ 0, got ${bodyTimeout}`,
-    });
+  const bodyTimeout = wholeMs('bodyTimeout', options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT_MS, 0);
+  const links = new LinkStore(wholeMs('linkLifetimeMs', options.linkLifetimeMs ?? DEFAULT_LINK_LIFETIME_MS, 1));
+  const streams = new EventStreams(options.app, wholeMs('eventPingMs', options.eventPingMs ?? PING_MS, 1));
+  const consoleFolder = options.console === undefined ? { root: defaultConsoleFolder() } : options.console;
   const fastify = Fastify({
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     logger: false,
@@ -111,7 +129,7 @@ export function createGateway(options: GatewayOptions): FastifyInstance {
     void fastify.register(
       fp(async (scope) => {
         scope.addHook('onRequest', async (request, reply) => {
-          if (!tokenMatches(request.headers.authorization, token)) {
+          if (needsToken(request) && !tokenMatches(request.headers.authorization, token)) {
             return refuse(reply, 401, ErrorCode.ACCESS_DENIED, 'missing or wrong bearer token');
           }
           return undefined;
@@ -125,11 +143,31 @@ export function createGateway(options: GatewayOptions): FastifyInstance {
       .code(404)
       .send({ code: ErrorCode.NOT_FOUND, message: `no route ${request.method} ${request.url.split('?')[0]}` }),
   );
-  // Routes go in a plugin registered after the guards, so they are certain to inherit them.
+  // Open event streams would keep their connections, and close() waiting, for ever.
+  fastify.addHook('preClose', async () => streams.close());
+  // Routes go in a plugin registered after the guards, so they are certain to inherit them. The
+  // few the token does not guard say so in their route config (guard/tokenFree.ts).
   void fastify.register(async (api) => {
     listRoute(api, options.app);
     callRoute(api, options.app);
     filesRoutes(api, options.app, options.uploadLimit ?? 5 * 1024 ** 3, { slots, bodyTimeout });
+    schemaRoute(api, options.app);
+    sourceRoutes(api, options.app);
+    deleteRoute(api, options.app);
+    eventsRoute(api, streams);
+    linksRoutes(api, options.app, links);
+    if (consoleFolder !== false) consoleRoutes(api, consoleFolder.root);
   });
   return fastify;
+}
+
+/** An option in whole milliseconds, at least `min`; anything else is a wiring mistake, named. */
+function wholeMs(field: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min)
+    throw new ElementError({
+      code: ErrorCode.INVALID_ARGUMENT,
+      field,
+      message: `${field} must be a whole number of milliseconds ≥ ${min}, got ${value}`,
+    });
+  return value;
 }

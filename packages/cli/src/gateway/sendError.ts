@@ -18,7 +18,7 @@ export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   if (error instanceof GatewayError) {
     // A refused or abandoned upload may still be arriving: close instead of draining it.
     if (error.status === 413 || error.status === 408) reply.header('connection', 'close');
-    return reply.code(error.status).send({ code: error.code, message: error.message });
+    return reply.code(error.status).send(error.body());
   }
   if (ElementError.is(error))
     return reply.code(statusOf(error.code)).send({ code: error.code, message: error.message });

@@ -14,6 +14,7 @@ import { ErrorCode } from '../errors/ErrorCode';
 import type { Logger } from '../logging/Logger';
 import type { Served } from './createHandle';
 import { createHandle } from './createHandle';
+import type { ConfigSchemaInfo } from './ConfigSchemaInfo';
 import type { ElementChange } from './ElementChange';
 import { Generation, type Retirement } from './Generation';
 import type { ResolvedElement } from './ResolvedElement';
@@ -132,6 +133,42 @@ export class App implements ElementAppApi {
   functionsOf(fullName: string): Map<string, ElementFunction> {
     this.getElement(fullName);
     return functionsOf(this.#serve(fullName).implementation);
+  }
+
+  /**
+   * A Meta's or Type's config schema and secret fields (its class's statics), for tools that
+   * edit Instance configs. Throws NOT_FOUND for unknown names, INVALID_ARGUMENT for Instances,
+   * and the element's own error when it has no version to describe.
+   */
+  configSchemaOf(fullName: string): ConfigSchemaInfo {
+    this.#assertOpen('configSchemaOf');
+    const entry = this.#entries.get(fullName);
+    if (entry === undefined) {
+      throw new ElementNotFoundError(fullName, suggestNames(fullName, [...this.#entries.keys()]));
+    }
+    const kind = kindOf(entry);
+    const shown = entry.serving?.resolved ?? entry.current;
+    if (kind === 'instance') {
+      throw new ElementError({
+        code: ErrorCode.INVALID_ARGUMENT,
+        element: fullName,
+        message: `${fullName} is an Instance; config schemas belong to Types (its Type is ${shown.type})`,
+      });
+    }
+    // Undefined only for an element whose declaration could not be read, which has an error.
+    if (kind === undefined) throw entry.current.error as ElementError;
+    const implementation = shown.implementation;
+    return {
+      fullName,
+      kind,
+      ...(implementation?.configSchema === undefined ? {} : { configSchema: implementation.configSchema }),
+      secretFields: implementation?.secretFields ?? [],
+    };
+  }
+
+  /** The variables `${VAR}` in Instance configs resolved from at the latest update. */
+  configEnv(): Readonly<Record<string, string | undefined>> {
+    return this.#env;
   }
 
   listElements(): ElementInfo[] {

@@ -1,6 +1,5 @@
 import { pipeline } from 'node:stream';
-import type { Readable } from 'node:stream';
-import { ErrorCode, type StorageMeta } from '@mti/core';
+import { ErrorCode } from '@mti/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { checkFullName } from '../checkFullName';
 import type { GatewayApp } from '../GatewayApp';
@@ -8,11 +7,11 @@ import { GatewayError } from '../GatewayError';
 import { limitBytes } from '../limitBytes';
 import { lingeringClose } from '../lingeringClose';
 import { type Disposition, setObjectHeaders } from '../objectHeaders';
+import { type GatewayStorage, sendObject } from '../sendObject';
 import { type UploadSlots, uploadNeed } from '../UploadSlots';
 import { watchBodyIdle } from '../watchBodyIdle';
 
 type FileRequest = FastifyRequest<{ Params: { fullName: string; '*': string }; Querystring: { disposition?: string } }>;
-type Storage = StorageMeta & { downloadStream?: (name: string) => Promise<Readable> };
 
 const path = '/api/elements/:fullName/files/*';
 
@@ -55,9 +54,9 @@ export function filesRoutes(
     files.removeAllContentTypeParsers();
     files.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
 
-    const target = (request: FileRequest): { storage: Storage; key: string } => {
+    const target = (request: FileRequest): { storage: GatewayStorage; key: string } => {
       const fullName = checkFullName(request.params.fullName);
-      return { storage: app.getElement<Storage>(fullName), key: request.params['*'] };
+      return { storage: app.getElement<GatewayStorage>(fullName), key: request.params['*'] };
     };
 
     files.put(path, async (request: FileRequest, reply) => {
@@ -108,12 +107,7 @@ export function filesRoutes(
 
     files.get(path, { exposeHeadRoute: false }, async (request: FileRequest, reply) => {
       const { storage, key } = target(request);
-      const disposition = dispositionOf(request);
-      const info = await storage.getObject(key);
-      setObjectHeaders(reply, key, info, disposition);
-      const body =
-        typeof storage.downloadStream === 'function' ? await storage.downloadStream(key) : await storage.download(key);
-      return reply.send(body);
+      return sendObject(reply, storage, key, dispositionOf(request));
     });
 
     files.head(path, async (request: FileRequest, reply) => {
