@@ -5,7 +5,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.mti/**', 'coverage/**'] },
+  // packages/cli/console is the console's build output (packages/console), not source.
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.mti/**', 'coverage/**', 'packages/cli/console/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,6 +16,11 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
       'no-control-regex': 'off',
     },
+  },
+  {
+    // The console runs in the browser, not in Node.
+    files: ['packages/console/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   prettier,
 );

@@ -6,7 +6,8 @@
 #      downloads and signs against the embedded S3 server;
 #   b. runs the `mti` bin from node_modules/.bin;
 #   c. type-checks an .mts consumer with moduleResolution nodenext (and a wrong one must fail);
-#   d. type-checks the app's own Type code, outside any node_modules, after `mti tsconfig`.
+#   d. type-checks the app's own Type code, outside any node_modules, after `mti tsconfig`;
+#   e. serves the console the cli tarball ships, page and script, from `mti serve`.
 # npm runs on the Node in NODE_BIN_DIR (default: the repository's pinned Node); an engine
 # warning from the install fails the check. Expects built packages (`pnpm build`).
 set -euo pipefail
@@ -30,6 +31,11 @@ for tarball in "$work"/packs/*.tgz; do
     grep -qx "$wanted" "$work/list" || { echo "packages: $name lacks $wanted" >&2; exit 1; }
   done
   if grep -q '^package/src/' "$work/list"; then echo "packages: $name ships src/" >&2; exit 1; fi
+  # The console is built into the cli package by `pnpm build`; a pack before that build has none.
+  if [[ "$name" == mti-cli-* ]] && ! { grep -qx 'package/console/index.html' "$work/list" && grep -qx 'package/console/THIRD-PARTY-LICENSES.md' "$work/list"; }; then
+    echo "packages: $name lacks the console (package/console/index.html): run pnpm build first" >&2
+    exit 1
+  fi
   # Every source map carries its sources (there is no src/ in the tarball to point at).
   tar xzf "$tarball" -C "$work" --wildcards 'package/dist/*.map' --transform "s|^package|maps-$name|"
   node -e '
@@ -87,4 +93,27 @@ if node_modules/.bin/tsc -p "$loose" >"$work/loose.log" 2>&1; then
   echo "packages: a type error in app Type code went unnoticed" >&2
   exit 1
 fi
-echo "packages: tarballs, ESM and CJS loading, the bin and the types all check out"
+# e. The console from the installed tarball: the page, and the script it names.
+port=$(node -e 'const s=require("node:net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+node_modules/.bin/mti serve app --embedded-s3 --port "$port" >"$work/serve.log" 2>&1 &
+serving=$!
+trap 'kill "$serving" 2>/dev/null || true; rm -rf "$work" "$loose"' EXIT
+node -e '
+  const base = `http://127.0.0.1:${process.argv[1]}`;
+  const fail = (why) => { console.error(`packages: console: ${why}`); process.exit(1); };
+  (async () => {
+    let page;
+    for (let i = 0; i < 100 && page === undefined; i++) {
+      page = await fetch(`${base}/`).catch(() => undefined);
+      if (page === undefined) await new Promise((r) => setTimeout(r, 200));
+    }
+    if (page?.status !== 200) fail(`GET / answered ${page?.status}`);
+    const html = await page.text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    if (script === undefined) fail("the page names no script");
+    const js = await fetch(base + script);
+    if (js.status !== 200 || !js.headers.get("content-type")?.includes("javascript")) fail(`${script} answered ${js.status}`);
+  })();' "$port"
+kill "$serving"
+wait "$serving" 2>/dev/null || true
+echo "packages: tarballs, ESM and CJS loading, the bin, the types and the console all check out"

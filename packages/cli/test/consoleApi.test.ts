@@ -28,7 +28,7 @@ const TOKEN = 'console-api-token';
 const LITERAL_SECRET = 'literal-secret-value-123';
 const DEFAULT_SECRET = 'fallback-secret-456';
 const CSP =
-  "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; frame-src 'self' blob:; " +
+  "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; worker-src 'self'; frame-src 'none'; " +
   "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 let s3: RunningS3rver;

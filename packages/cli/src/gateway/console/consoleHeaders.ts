@@ -1,10 +1,12 @@
 /**
- * The console page's Content-Security-Policy: its own scripts and styles only; images, media
- * and frames also from `blob:` (previews of objects fetched with the token) and `data:` images;
- * no plugins, no `<base>`, no form posts, and no other page may frame it (clickjacking).
+ * The console page's Content-Security-Policy: its own scripts and styles only (no eval, so no
+ * library it loads can compile code from data); images and media also from `blob:` and `data:`
+ * images; workers (pdf.js's) from its own files only; no frames (a PDF is drawn by pdf.js, so no
+ * object is ever framed into the page), no plugins, no `<base>`, no form posts, and no other page
+ * may frame it (clickjacking).
  */
 export const CONSOLE_CSP =
-  "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; frame-src 'self' blob:; " +
+  "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; worker-src 'self'; frame-src 'none'; " +
   "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Headers of every console file (`nosniff` and CORP are set on every response already). */
