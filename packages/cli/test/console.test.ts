@@ -266,4 +266,8 @@ describe('the console, in Chromium', () => {
       await guarded.close();
     }
   });
+
+  it('fetched nothing from anywhere but the gateway in all of the above', () => {
+    expect(ui.offSiteRequests()).toEqual([]);
+  });
 });

@@ -46,6 +46,13 @@ export interface ConsoleHarness {
   expectAccessible(target?: Page): Promise<void>;
   /** Saves a README screenshot when MTI_SCREENSHOTS=1. */
   shot(name: string): Promise<void>;
+  /**
+   * Every request the browser made, so far, to anywhere but a gateway a test opened the page
+   * from (a CDN, a web font, the S3 server directly), and every one the page's CSP refused
+   * before it was made (those never reach the network, so only the console reports them): the
+   * console must need nothing else, nor try.
+   */
+  offSiteRequests(): string[];
 }
 
 /**
@@ -54,9 +61,16 @@ export interface ConsoleHarness {
  * real s3rver. Registers its own beforeAll and afterAll.
  */
 export function consoleHarness(prefix: string): ConsoleHarness {
+  const requested: string[] = [];
+  const gateways = new Set<string>();
   const ui = {
     storage: () => ui.app.getElement<Storage>('storages.MyS3'),
+    offSiteRequests: () =>
+      requested.filter(
+        (url) => url.startsWith('refused') || (!/^(about|blob|data):/.test(url) && !gateways.has(new URL(url).origin)),
+      ),
     open: async (hash: string, base: string = ui.base) => {
+      gateways.add(new URL(base).origin);
       await ui.page.goto('about:blank');
       await ui.page.goto(`${base}/${hash}`);
       await ui.page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
@@ -98,7 +112,11 @@ export function consoleHarness(prefix: string): ConsoleHarness {
     ui.scratch = mkdtempSync(join(tmpdir(), 'mti-console-e2e-'));
     ui.chrome = await launchChromium();
     ui.context = await ui.chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    ui.context.on('request', (request) => requested.push(request.url()));
     ui.page = await ui.context.newPage();
+    ui.page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) requested.push(`refused by CSP: ${message.text()}`);
+    });
   }, 60_000);
 
   afterAll(async () => {
