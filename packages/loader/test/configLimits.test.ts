@@ -90,4 +90,25 @@ describe('config files are read without holding the event loop', () => {
     // A synchronous read would have resolved before the first immediate ran.
     expect(turns).toBeGreaterThan(0);
   });
+
+  it('a config found empty, as an editor saving in place leaves it for a moment, is read again before it is called invalid', async () => {
+    folder = tempApp(seed);
+    const file = join(folder.dir, 'storages/MyS3/MyS3.json');
+    // Truncated, the write still to come: what a reader between an in-place save's two steps sees.
+    writeFileSync(file, '');
+    const reading = readJsonFile(file, 'storages/MyS3/MyS3.json', 'storages.MyS3');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    writeFileSync(file, JSON.stringify(seedConfig({ prefix: 'saved' })));
+    await expect(reading).resolves.toMatchObject({ prefix: 'saved' });
+  });
+
+  it('a config that stays empty is still INVALID_CONFIG, by line and column', async () => {
+    folder = tempApp(seed);
+    const file = join(folder.dir, 'storages/MyS3/MyS3.json');
+    writeFileSync(file, '');
+    await expect(readJsonFile(file, 'storages/MyS3/MyS3.json', 'storages.MyS3')).rejects.toMatchObject({
+      code: 'INVALID_CONFIG',
+      file: 'storages/MyS3/MyS3.json',
+    });
+  });
 });

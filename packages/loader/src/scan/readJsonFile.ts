@@ -1,5 +1,7 @@
 import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { checkConfigDepth, ElementError, ErrorCode } from '@mti/core';
 import type * as JsoncParser from 'jsonc-parser';
 
@@ -22,6 +24,28 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
  * messages go to `mti ls`, stderr and `GET /api/elements`.
  */
 export async function readJsonFile(absPath: string, relPath: string, element: string): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    const read = await readJsonOnce(absPath, relPath, element);
+    if (read.kind !== 'invalid') return read.value;
+    // An editor that saves in place truncates the file, then writes it: a read in between
+    // finds it empty or cut short. Its write is a change the watcher reports too, but the
+    // element would be in error until then, so a file seen empty, or changed since it was
+    // opened, is read again a moment later before it is called invalid.
+    const now = await stat(absPath).catch(() => undefined);
+    const moved = now === undefined || now.size !== read.size || now.mtimeMs !== read.mtimeMs;
+    if (attempt === READ_ATTEMPTS || !(moved || read.size === 0)) throw read.error;
+    await sleep(RETRY_MS * attempt);
+  }
+}
+
+/** Reads of a file that looks half-written before it is called invalid JSON. */
+const READ_ATTEMPTS = 3;
+const RETRY_MS = 25;
+
+type JsonRead =
+  { kind: 'value'; value: unknown } | { kind: 'invalid'; error: ElementError; size: number; mtimeMs: number };
+
+async function readJsonOnce(absPath: string, relPath: string, element: string): Promise<JsonRead> {
   const fail = (reason: string, cause?: unknown): ElementError =>
     new ElementError({
       code: ErrorCode.INVALID_CONFIG,
@@ -36,12 +60,13 @@ export async function readJsonFile(absPath: string, relPath: string, element: st
     file = await open(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'value', value: undefined };
     throw fail(`cannot read the file (${code ?? 'error'})`, error);
   }
   let text: string;
+  let stats: Stats;
   try {
-    const stats = await file.stat();
+    stats = await file.stat();
     if (stats.isDirectory()) throw fail('is a folder, not a file');
     if (!stats.isFile()) throw fail('is not a regular file');
     if (stats.size > MAX_CONFIG_BYTES)
@@ -63,10 +88,15 @@ export async function readJsonFile(absPath: string, relPath: string, element: st
   try {
     value = JSON.parse(text) as unknown;
   } catch {
-    throw fail(`invalid JSON: ${whereInvalid(text)}`);
+    return {
+      kind: 'invalid',
+      error: fail(`invalid JSON: ${whereInvalid(text)}`),
+      size: stats.size,
+      mtimeMs: stats.mtimeMs,
+    };
   }
   checkConfigDepth(value, { element, file: relPath });
-  return value;
+  return { kind: 'value', value };
 }
 
 /**
