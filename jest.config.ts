@@ -24,7 +24,11 @@ const transform: Config['transform'] = {
 };
 
 // Tests import packages from source, so no build is needed between an edit and a test run.
-const moduleNameMapper = { '^@mti/([a-z0-9-]+)$': '<rootDir>/packages/$1/src/index.ts' };
+// `@mti/core/testing` (the contract kit) is core's one subpath export.
+const moduleNameMapper = {
+  '^@mti/core/testing$': '<rootDir>/packages/core/src/testing/index.ts',
+  '^@mti/([a-z0-9-]+)$': '<rootDir>/packages/$1/src/index.ts',
+};
 
 const project = (name: string): NonNullable<Config['projects']>[number] => ({
   displayName: name,
