@@ -1,20 +1,34 @@
 // Acme's encapsulation of the official storages.AwsS3Type, for every Instance in this app:
 // each tenant's keys live under its own prefix, and every call leaves an audit line.
 import {
+  redactedView,
   z,
   type DeleteResult,
+  type ElementContext,
   type ObjectInfo,
   type UploadData,
   type UploadOptions,
   type UploadResult,
 } from '@mti/core';
-import { AwsS3Type, awsS3ConfigSchema } from '@mti/type-aws-s3';
+import { AwsS3Type, awsS3ConfigSchema, type AwsS3Config } from '@mti/type-aws-s3';
+
+type AcmeConfig = AwsS3Config & { tenant: string };
 
 export default class AcmeAwsS3Type extends AwsS3Type {
   // The official schema plus our field; secret fields are inherited.
   static override readonly configSchema = awsS3ConfigSchema.extend({
     tenant: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and "-"'),
   });
+
+  constructor(context: ElementContext<AcmeConfig>) {
+    // The tenant becomes part of the key prefix the official class applies to every key. Adding
+    // it in the five methods below instead would leave the functions this class inherits
+    // (exists, list, copy, move, deleteMany, downloadStream, getSignUploadUrl, all callable over
+    // HTTP) reaching every tenant's keys: the contract kit's tests caught exactly that.
+    const { prefix, tenant } = context.config;
+    const config = { ...context.config, prefix: prefix === undefined ? tenant : `${prefix}/${tenant}` };
+    super({ ...context, config: redactedView(config, context.secretFields) });
+  }
 
   override async uploadByFile(
     name: string,
@@ -23,35 +37,27 @@ export default class AcmeAwsS3Type extends AwsS3Type {
     options?: UploadOptions,
   ): Promise<UploadResult> {
     this.audit('uploadByFile', name);
-    const result = await super.uploadByFile(this.tenantKey(name), data, contentType, options);
-    return { ...result, key: name };
+    return super.uploadByFile(name, data, contentType, options);
   }
 
   override async download(name: string): Promise<Buffer> {
     this.audit('download', name);
-    return super.download(this.tenantKey(name));
+    return super.download(name);
   }
 
   override async getObject(name: string): Promise<ObjectInfo> {
     this.audit('getObject', name);
-    return { ...(await super.getObject(this.tenantKey(name))), key: name };
+    return super.getObject(name);
   }
 
   override async delete(name: string): Promise<DeleteResult> {
     this.audit('delete', name);
-    await super.delete(this.tenantKey(name));
-    return { key: name, deleted: true };
+    return super.delete(name);
   }
 
   override async getSignUrl(file: string, contentType: string, expires?: number): Promise<string> {
     this.audit('getSignUrl', file);
-    return super.getSignUrl(this.tenantKey(file), contentType, expires);
-  }
-
-  private tenantKey(name: string): string {
-    // Checked first, so a bad name is reported as the caller wrote it.
-    this.checkKey('tenantKey', name);
-    return `${(this.config as unknown as { tenant: string }).tenant}/${name}`;
+    return super.getSignUrl(file, contentType, expires);
   }
 
   private audit(operation: string, key: string): void {
