@@ -39,8 +39,9 @@ export { StorageError, type StorageErrorOptions } from './errors/StorageError';
 
 export { createDebugLogger } from './logging/createDebugLogger';
 export type { Logger } from './logging/Logger';
+export { type OperationTrace, operationTrace } from './logging/operationTrace';
 
 export { StorageMeta, type ErrorDescription } from './storage/StorageMeta';
 export { storagesMeta } from './storage/storagesMeta';
 export type * from './storage/storageTypes';
-export { keyProblem, MAX_KEY_BYTES } from './storage/validateKey';
+export { keyBytesProblem, keyProblem, MAX_KEY_BYTES } from './storage/validateKey';

@@ -1,9 +1,11 @@
 import type { Readable } from 'node:stream';
-import type { HeadObjectCommandOutput, PutObjectCommandInput, S3Client } from '@aws-sdk/client-s3';
+import type { HeadObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
 import {
   ErrorCode,
   keyProblem,
-  MAX_KEY_BYTES,
+  type OperationTrace,
+  operationTrace,
+  REDACTED,
   StorageError,
   StorageMeta,
   type DeleteResult,
@@ -15,26 +17,32 @@ import {
   type UploadOptions,
   type UploadResult,
 } from '@mti/core';
-import { delimiterProblem } from './args/checkDelimiter';
+import { argumentProblem, type ArgumentProblem } from './args/ArgumentProblem';
 import { expiresProblem } from './args/checkExpires';
-import { contentDispositionProblem, headerValueProblem } from './args/checkHeaderValue';
-import { metadataProblem } from './args/checkMetadata';
-import { clientPool } from './client/ClientPool';
+import { headerValueProblem } from './args/checkHeaderValue';
+import { listOptionsProblem } from './args/checkListOptions';
+import { uploadOptionsProblem } from './args/checkUploadOptions';
+import { acquireClient } from './client/acquireClient';
 import { clientSettings } from './client/clientSettings';
+import type { S3ClientFactory } from './client/S3ClientFactory';
 import { type AwsS3Config, awsS3ConfigSchema, partSizeBytes } from './config/awsS3ConfigSchema';
-import { storageClasses } from './config/storageClasses';
+import { diagnoseHeadFailure } from './diagnosis/diagnoseHeadFailure';
 import { describeS3Error } from './errors/describeS3Error';
+import { missingBucket } from './errors/missingBucket';
 import { bodyMd5 } from './io/bodyMd5';
 import { guardBody } from './io/guardBody';
+import { objectInfo } from './io/objectInfo';
 import { encodeKey, objectUrlBase } from './io/objectUrl';
 import { readBody } from './io/readBody';
 import { quoteEtag } from './io/quoteEtag';
-import { streamLength } from './io/streamLength';
 import { toUploadBody } from './io/toUploadBody';
+import { PrefixedKeys } from './keys/PrefixedKeys';
 import { fromListCursor, type ListingScope, toListCursor } from './list/listCursor';
+import { putParams } from './put/putParams';
+import { storageParams } from './put/storageParams';
+import { s3, signer } from './sdk/awsSdk';
 import { PendingAborts } from './upload/PendingAborts';
-import { s3, signer, storage } from './sdk/awsSdk';
-import { StreamUpload } from './upload/StreamUpload';
+import { uploadObject } from './upload/uploadObject';
 import type { CopyResult, DeleteManyItem, ListOptions, ListResult, SignedUpload } from './storageResults';
 
 const DELETE_BATCH = 1000;
@@ -58,24 +66,35 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     getUrl: { params: ['name'] },
   };
 
+  /**
+   * Builds this Type's clients instead of the shared pool (see S3ClientFactory). Set it on a
+   * class that extends this one; undefined, the default, shares pooled clients.
+   */
+  static clientFactory: S3ClientFactory | undefined = undefined;
+
   readonly #client: S3Client;
   readonly #releases: Array<() => void> = [];
   #signer: S3Client | undefined;
   readonly #pendingAborts: PendingAborts;
+  readonly #keys: PrefixedKeys;
   #urlBase: string | undefined;
+  /** Set only while `mti:s3` is on when the element is built: one debug line per operation. */
+  readonly #trace: OperationTrace | undefined;
 
   constructor(context: ElementContext<AwsS3Config>) {
     super(context);
-    const { client, release } = clientPool.acquire(clientSettings(this.config));
+    const { client, release } = acquireClient(clientSettings(this.config), this.#clientFactory(), 'requests');
     this.#client = client;
     this.#releases.push(release);
     this.#pendingAborts = new PendingAborts(client, this.logger);
+    this.#keys = new PrefixedKeys(this.config.prefix);
+    this.#trace = operationTrace('mti:s3', this.fullName);
     this.logger.debug(
       {
         endPoint: this.config.endPoint,
         region: this.config.region,
         bucket: this.config.bucketName,
-        credentials: this.config.accessKeyId === undefined ? 'default chain' : 'REDACTED',
+        credentials: this.config.accessKeyId === undefined ? 'default chain' : REDACTED,
       },
       'S3 client ready',
     );
@@ -99,60 +118,26 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   ): Promise<UploadResult> {
     const operation = 'uploadByFile';
     const { key, s3Key } = this.#key(operation, name);
-    this.#check(operation, key, 'contentType', headerValueProblem(contentType));
+    this.#check(operation, key, argumentProblem('contentType', headerValueProblem(contentType)));
     const body = toUploadBody(data);
     if (typeof body === 'string') throw this.invalidArgument(operation, key, 'data', `data ${body}`);
-    const params = this.#putParams(operation, key, s3Key, contentType, options);
-    return this.run(operation, key, async () => {
-      let etag: string | undefined;
-      let size: number;
-      if (body.kind === 'bytes' && body.bytes.length <= partSizeBytes(this.config)) {
-        // One request for what fits in one part: lib-storage would only add overhead.
-        etag = (await this.#client.send(new (s3().PutObjectCommand)({ ...params, Body: body.bytes }))).ETag;
-        size = body.bytes.length;
-        options.onProgress?.({ loaded: size, total: size });
-      } else if (body.kind === 'stream') {
-        // Streams go up through reused part buffers (upload/StreamUpload): lib-storage would
-        // copy every part into a buffer of its own.
-        const upload = new StreamUpload({
+    this.#check(operation, key, uploadOptionsProblem(options));
+    const params = putParams(this.config, s3Key, contentType, options);
+    return this.run(
+      operation,
+      key,
+      () =>
+        uploadObject({
           client: this.#client,
           params,
-          source: body.stream,
+          body,
           partSize: partSizeBytes(this.config),
           queueSize: this.config.multipart.queueSize,
-          length: streamLength(body.stream),
-          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+          onProgress: options.onProgress,
           invalidData: (detail) => this.invalidArgument(operation, key, 'data', detail),
-        });
-        try {
-          ({ etag, size } = await upload.done());
-        } catch (error) {
-          this.#abandon(s3Key, upload.uploadId);
-          throw error;
-        }
-      } else {
-        const upload = new (storage().Upload)({
-          client: this.#client,
-          params: { ...params, Body: body.bytes },
-          partSize: partSizeBytes(this.config),
-          queueSize: this.config.multipart.queueSize,
-          leavePartsOnError: false,
-        });
-        let uploaded = 0;
-        const onProgress = options.onProgress;
-        upload.on('httpUploadProgress', (progress) => {
-          uploaded = progress.loaded ?? uploaded;
-          onProgress?.({ loaded: uploaded, total: progress.total });
-        });
-        try {
-          etag = (await upload.done()).ETag;
-        } catch (error) {
-          this.#abandon(s3Key, upload.uploadId);
-          throw error;
-        }
-        size = body.bytes.length;
-      }
-      return {
+          abandon: (uploadId) => this.#abandon(s3Key, uploadId),
+        }),
+      ({ etag, size }) => ({
         url: this.#objectUrl(s3Key),
         key,
         bucket: this.config.bucketName,
@@ -160,15 +145,15 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
         size,
         contentType,
         storageClass: params.StorageClass ?? this.config.storageClass,
-      };
-    });
+      }),
+    );
   }
 
   async getSignUrl(file: string, contentType: string, expires = 300): Promise<string> {
     const operation = 'getSignUrl';
     const { key, s3Key } = this.#key(operation, file, 'file');
-    this.#check(operation, key, 'contentType', headerValueProblem(contentType));
-    this.#check(operation, key, 'expires', expiresProblem(expires));
+    this.#check(operation, key, argumentProblem('contentType', headerValueProblem(contentType)));
+    this.#check(operation, key, argumentProblem('expires', expiresProblem(expires)));
     return this.run(
       operation,
       key,
@@ -186,9 +171,9 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   async getSignUploadUrl(file: string, contentType: string, expires = 300): Promise<SignedUpload> {
     const operation = 'getSignUploadUrl';
     const { key, s3Key } = this.#key(operation, file, 'file');
-    this.#check(operation, key, 'contentType', headerValueProblem(contentType));
-    this.#check(operation, key, 'expires', expiresProblem(expires));
-    const params = this.#putParams(operation, key, s3Key, contentType, {});
+    this.#check(operation, key, argumentProblem('contentType', headerValueProblem(contentType)));
+    this.#check(operation, key, argumentProblem('expires', expiresProblem(expires)));
+    const params = putParams(this.config, s3Key, contentType, {});
     return this.run(operation, key, async () => ({
       url: this.#presigned(
         operation,
@@ -242,7 +227,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     return this.run(
       operation,
       names.key,
-      () => this.#head(names.s3Key),
+      () => this.#head(operation, names.key, names.s3Key),
       (out) => objectInfo(names.key, out),
     );
   }
@@ -260,37 +245,24 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   async exists(name: string): Promise<boolean> {
     const operation = 'exists';
     const { key, s3Key } = this.#key(operation, name);
-    return this.run(operation, key, async () => {
-      try {
-        await this.#head(s3Key);
-        return true;
-      } catch (error) {
-        if (describeS3Error(error, this.bucket).code === ErrorCode.NOT_FOUND && !isMissingBucket(error)) return false;
-        throw error;
-      }
-    });
+    return this.run(operation, key, () =>
+      this.#client.send(this.#headObjectCommand(s3Key)).then(
+        () => true,
+        (error: unknown) => this.#explainHeadFailure(operation, key, error).then(() => false),
+      ),
+    );
   }
 
   async list(prefix = '', options: ListOptions = {}): Promise<ListResult> {
     const operation = 'list';
-    if (prefix !== '') this.#check(operation, undefined, 'prefix', keyProblem(prefix), 'prefix');
-    if (typeof options !== 'object' || options === null)
-      throw this.invalidArgument(operation, prefix || undefined, 'options', 'options must be an object');
+    if (prefix !== '') this.#check(operation, undefined, argumentProblem('prefix', keyProblem(prefix)));
+    this.#check(operation, prefix || undefined, listOptionsProblem(options));
     const limit = options.limit ?? 1000;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-      throw this.invalidArgument(
-        operation,
-        prefix || undefined,
-        'limit',
-        `limit must be a whole number from 1 to 1000, got ${String(limit)}`,
-      );
-    }
     const { cursor, delimiter } = options;
-    if (delimiter !== undefined) this.#check(operation, prefix || undefined, 'delimiter', delimiterProblem(delimiter));
     const scope: ListingScope = {
       endPoint: this.config.endPoint,
       bucket: this.bucket,
-      prefix: this.#toS3Key(prefix),
+      prefix: this.#keys.toS3Key(prefix),
       delimiter,
     };
     let token: string | undefined;
@@ -320,13 +292,13 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
       );
       return {
         items: (out.Contents ?? []).map((object) => ({
-          key: this.#fromS3Key(object.Key ?? ''),
+          key: this.#keys.fromS3Key(object.Key ?? ''),
           size: object.Size ?? 0,
           etag: quoteEtag(object.ETag),
           lastModified: object.LastModified,
           storageClass: object.StorageClass ?? 'STANDARD',
         })),
-        prefixes: (out.CommonPrefixes ?? []).map((p) => this.#fromS3Key(p.Prefix ?? '')),
+        prefixes: (out.CommonPrefixes ?? []).map((p) => this.#keys.fromS3Key(p.Prefix ?? '')),
         nextCursor:
           out.IsTruncated === true && out.NextContinuationToken !== undefined
             ? toListCursor(scope, out.NextContinuationToken)
@@ -345,7 +317,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
           Bucket: this.bucket,
           Key: target.s3Key,
           CopySource: `${this.bucket}/${encodeKey(source.s3Key)}`,
-          ...this.#storageParams(),
+          ...storageParams(this.config),
         }),
       );
       return { from: source.key, to: target.key, etag: quoteEtag(out.CopyObjectResult?.ETag) };
@@ -358,7 +330,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     const source = this.#key(operation, from, 'from');
     const target = this.#key(operation, to, 'to');
     if (source.s3Key === target.s3Key) {
-      const head = await this.run(operation, source.key, () => this.#head(source.s3Key));
+      const head = await this.run(operation, source.key, () => this.#head(operation, source.key, source.s3Key));
       return { from: source.key, to: target.key, etag: quoteEtag(head.ETag) };
     }
     const copied = await this.copy(source.key, target.key).catch((error: unknown) => {
@@ -388,11 +360,11 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
           }),
         );
         for (const deleted of out.Deleted ?? []) {
-          const key = this.#fromS3Key(deleted.Key ?? '');
+          const key = this.#keys.fromS3Key(deleted.Key ?? '');
           results.set(key, { key, deleted: true });
         }
         for (const failed of out.Errors ?? []) {
-          const key = this.#fromS3Key(failed.Key ?? '');
+          const key = this.#keys.fromS3Key(failed.Key ?? '');
           const { code, detail } = describeS3Error({ name: failed.Code, message: failed.Message }, this.bucket);
           results.set(key, { key, deleted: false, error: { code, message: detail } });
         }
@@ -413,22 +385,46 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     for (const release of this.#releases.splice(0)) release();
   }
 
+  /** `run` with one `mti:s3` debug line when it settles; exactly `run` while debugging is off. */
+  protected override run<T>(operation: string, key: string | undefined, work: () => Promise<T>): Promise<T>;
+  protected override run<R, T>(
+    operation: string,
+    key: string | undefined,
+    work: () => Promise<R>,
+    map: (result: R) => T,
+  ): Promise<T>;
+  protected override run<R, T>(
+    operation: string,
+    key: string | undefined,
+    work: () => Promise<R>,
+    map?: (result: R) => T,
+  ): Promise<R | T> {
+    const trace = this.#trace;
+    if (trace === undefined)
+      return map === undefined ? super.run(operation, key, work) : super.run(operation, key, work, map);
+    const started = performance.now();
+    const pending = map === undefined ? super.run(operation, key, work) : super.run(operation, key, work, map);
+    return pending.then(
+      (result) => {
+        trace(operation, key, 'ok', performance.now() - started);
+        return result;
+      },
+      (error: unknown) => {
+        trace(operation, key, StorageError.is(error) ? error.code : ErrorCode.UNKNOWN, performance.now() - started);
+        throw error;
+      },
+    );
+  }
+
   protected override describeError(error: unknown): ErrorDescription {
     return describeS3Error(error, this.bucket);
   }
 
   #key(operation: string, name: unknown, field = 'name'): { key: string; s3Key: string } {
     const key = this.checkKey(operation, name, field);
-    const s3Key = this.#toS3Key(key);
-    const bytes = Buffer.byteLength(s3Key, 'utf8');
-    if (bytes > MAX_KEY_BYTES) {
-      throw this.invalidArgument(
-        operation,
-        key,
-        field,
-        `${field} with prefix "${this.config.prefix}" is ${bytes} bytes in UTF-8; the limit is ${MAX_KEY_BYTES}`,
-      );
-    }
+    const s3Key = this.#keys.toS3Key(key);
+    const tooLong = this.#keys.lengthProblem(field, s3Key);
+    if (tooLong !== undefined) throw this.invalidArgument(operation, key, field, tooLong);
     return { key, s3Key };
   }
 
@@ -445,81 +441,22 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     }
   }
 
+  #clientFactory(): S3ClientFactory | undefined {
+    return (this.constructor as typeof AwsS3Type).clientFactory;
+  }
+
   #objectUrl(s3Key: string): string {
     this.#urlBase ??= objectUrlBase(this.config);
     return this.#urlBase + encodeKey(s3Key);
   }
 
-  #toS3Key(key: string): string {
-    return this.config.prefix === undefined ? key : `${this.config.prefix}/${key}`;
-  }
-
-  #fromS3Key(s3Key: string): string {
-    const prefix = this.config.prefix === undefined ? '' : `${this.config.prefix}/`;
-    return s3Key.startsWith(prefix) ? s3Key.slice(prefix.length) : s3Key;
-  }
-
-  #check(operation: string, key: string | undefined, field: string, problem: string | undefined, label = field): void {
-    if (problem !== undefined) throw this.invalidArgument(operation, key, field, `${label} ${problem}`);
-  }
-
-  #storageParams(
-    storageClass?: string,
-  ): Pick<PutObjectCommandInput, 'StorageClass' | 'ServerSideEncryption' | 'SSEKMSKeyId'> {
-    const chosen = storageClass ?? this.config.storageClass;
-    return {
-      // STANDARD is every server's default; leaving the header out keeps S3-compatible servers
-      // that know no storage classes happy.
-      ...(chosen === 'STANDARD' ? {} : { StorageClass: chosen as PutObjectCommandInput['StorageClass'] }),
-      ...(this.config.serverSideEncryption === undefined
-        ? {}
-        : { ServerSideEncryption: this.config.serverSideEncryption }),
-      ...(this.config.kmsKeyId === undefined ? {} : { SSEKMSKeyId: this.config.kmsKeyId }),
-    };
+  #check(operation: string, key: string | undefined, problem: ArgumentProblem | undefined): void {
+    if (problem !== undefined) throw this.invalidArgument(operation, key, problem.field, problem.detail);
   }
 
   /** A failed multipart upload may still hold parts: keep aborting it until the server confirms. */
   #abandon(s3Key: string, uploadId: string | undefined): void {
     if (uploadId !== undefined) this.#pendingAborts.add({ Bucket: this.bucket, Key: s3Key, UploadId: uploadId });
-  }
-
-  #putParams(
-    operation: string,
-    key: string,
-    s3Key: string,
-    contentType: string,
-    options: UploadOptions,
-  ): PutObjectCommandInput & { StorageClass?: string } {
-    if (typeof options !== 'object' || options === null)
-      throw this.invalidArgument(operation, key, 'options', 'options must be an object');
-    const { storageClass, metadata, cacheControl, contentDisposition, onProgress } = options;
-    if (storageClass !== undefined && !storageClasses.includes(storageClass)) {
-      throw this.invalidArgument(
-        operation,
-        key,
-        'options.storageClass',
-        `options.storageClass must be one of ${storageClasses.join(', ')}`,
-      );
-    }
-    this.#check(operation, key, 'options.metadata', metadataProblem(metadata));
-    if (cacheControl !== undefined)
-      this.#check(operation, key, 'options.cacheControl', headerValueProblem(cacheControl));
-    if (contentDisposition !== undefined)
-      this.#check(operation, key, 'options.contentDisposition', contentDispositionProblem(contentDisposition));
-    if (onProgress !== undefined && typeof onProgress !== 'function') {
-      throw this.invalidArgument(operation, key, 'options.onProgress', 'options.onProgress must be a function');
-    }
-    const storage = this.#storageParams(storageClass);
-    return {
-      Bucket: this.bucket,
-      Key: s3Key,
-      ContentType: contentType,
-      ...storage,
-      ...(storage.StorageClass === undefined ? {} : { StorageClass: storage.StorageClass }),
-      ...(metadata === undefined ? {} : { Metadata: metadata }),
-      ...(cacheControl === undefined ? {} : { CacheControl: cacheControl }),
-      ...(contentDisposition === undefined ? {} : { ContentDisposition: contentDisposition }),
-    };
   }
 
   /**
@@ -553,7 +490,11 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
    */
   #signingClient(): S3Client {
     if (this.#signer === undefined) {
-      const { client, release } = clientPool.acquire({ ...clientSettings(this.config), checksums: 'WHEN_REQUIRED' });
+      const { client, release } = acquireClient(
+        { ...clientSettings(this.config), checksums: 'WHEN_REQUIRED' },
+        this.#clientFactory(),
+        'presign',
+      );
       this.#signer = client;
       this.#releases.push(release);
     }
@@ -570,36 +511,36 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     return new (s3().GetObjectCommand)({ Bucket: this.bucket, Key: s3Key, ChecksumMode: 'ENABLED' });
   }
 
+  #headObjectCommand(s3Key: string) {
+    return new (s3().HeadObjectCommand)({ Bucket: this.bucket, Key: s3Key });
+  }
+
   /** HeadObject, telling a missing bucket from a missing object (both are a bare 404). */
-  #head(s3Key: string): Promise<HeadObjectCommandOutput> {
-    return this.#client
-      .send(new (s3().HeadObjectCommand)({ Bucket: this.bucket, Key: s3Key }))
-      .then(undefined, (error: unknown) => this.#explainMissing(error));
-  }
-
-  /** A 404 on an object may mean the bucket is missing: HeadBucket tells, so the error can say. */
-  async #explainMissing(error: unknown): Promise<never> {
-    if (describeS3Error(error, this.bucket).code !== ErrorCode.NOT_FOUND) throw error;
-    const bucketMissing = await this.#client.send(new (s3().HeadBucketCommand)({ Bucket: this.bucket })).then(
-      () => false,
-      (bucketError: unknown) => describeS3Error(bucketError, this.bucket).code === ErrorCode.NOT_FOUND,
+  #head(operation: string, key: string, s3Key: string): Promise<HeadObjectCommandOutput> {
+    return this.#client.send(this.#headObjectCommand(s3Key)).then(undefined, (error: unknown) =>
+      this.#explainHeadFailure(operation, key, error).then(() => {
+        throw error;
+      }),
     );
-    throw bucketMissing ? Object.assign(new Error('NoSuchBucket'), { name: 'NoSuchBucket', cause: error }) : error;
   }
-}
 
-function isMissingBucket(error: unknown): boolean {
-  return (error as { name?: string }).name === 'NoSuchBucket';
-}
-
-function objectInfo(key: string, out: HeadObjectCommandOutput): ObjectInfo {
-  return {
-    key,
-    size: out.ContentLength ?? 0,
-    contentType: out.ContentType ?? 'application/octet-stream',
-    etag: quoteEtag(out.ETag),
-    lastModified: out.LastModified ?? new Date(0),
-    metadata: out.Metadata ?? {},
-    storageClass: out.StorageClass ?? 'STANDARD',
-  };
+  /**
+   * Resolves when a failed HeadObject meant a missing object (the caller says what that means);
+   * otherwise rejects: with a NOT_FOUND naming the bucket when the bucket is missing, else with
+   * the error itself.
+   */
+  async #explainHeadFailure(operation: string, key: string, error: unknown): Promise<void> {
+    const failure = await diagnoseHeadFailure(this.#client, this.bucket, error);
+    if (failure === 'missing-object') return;
+    if (failure === 'other') throw error;
+    const reported = this.toStorageError(operation, key, error);
+    throw new StorageError({
+      ...missingBucket(this.bucket),
+      element: this.fullName,
+      storageType: this.type,
+      operation,
+      key,
+      cause: reported.cause,
+    });
+  }
 }

@@ -1,6 +1,7 @@
 export { AwsS3Type } from './AwsS3Type';
 export { awsS3Registration, registrations } from './awsS3Registration';
 export { clientPool, ClientPool } from './client/ClientPool';
+export type { S3ClientFactory, S3ClientPurpose } from './client/S3ClientFactory';
 export { awsS3ConfigJsonSchema } from './config/awsS3ConfigJsonSchema';
 export { type AwsS3Config, awsS3ConfigSchema } from './config/awsS3ConfigSchema';
 export { resolveEndpoint, type ResolvedEndpoint } from './config/resolveEndpoint';

@@ -3,6 +3,8 @@ import { Readable } from 'node:stream';
 import { pipeline as pipelineCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ElementError, ErrorCode, type ObjectInfo } from '@mti/core';
+import { checkArgumentCount } from '../calls/checkArgumentCount';
+import { findFunction } from '../calls/findFunction';
 import { progressStream } from '../output/progress';
 import type { EmbeddedOptions } from './appEnv';
 import { withLoadedApp } from './withLoadedApp';
@@ -34,14 +36,7 @@ export async function call(
 ): Promise<number> {
   return withLoadedApp(appDir, options, async (app) => {
     const functions = app.functionsOf(fullName);
-    const fn = functions.get(method);
-    if (fn === undefined) {
-      throw new ElementError({
-        code: ErrorCode.NOT_FOUND,
-        element: fullName,
-        message: `${fullName} has no function "${method}"; it offers: ${[...functions.keys()].sort().join(', ')}`,
-      });
-    }
+    const fn = findFunction(functions, fullName, method);
     const args = rawArgs.map(parseArgument);
     if (options.file !== undefined) {
       const at = fn.params.indexOf('data');
@@ -57,13 +52,7 @@ export async function call(
       pipelineCallback(createReadStream(options.file), upload, () => {});
       args.splice(at, 0, upload);
     }
-    if (args.length < fn.min || args.length > fn.max) {
-      throw new ElementError({
-        code: ErrorCode.INVALID_ARGUMENT,
-        element: fullName,
-        message: `${fullName}.${method}(${fn.params.join(', ')}) takes ${fn.min === fn.max ? fn.min : `${fn.min} to ${fn.max}`} arguments, got ${args.length}`,
-      });
-    }
+    checkArgumentCount(fullName, method, fn, args.length);
     const element = app.getElement<Element>(fullName);
     // A download to a file streams, whatever its size, when the element can.
     if (

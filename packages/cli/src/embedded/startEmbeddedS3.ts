@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { ElementError, ErrorCode } from '@mti/core';
 import S3rver from 's3rver';
 import { desAvailable } from './desAvailable';
 import { planEmbeddedS3 } from './planEmbeddedS3';
@@ -55,9 +56,11 @@ const REGION = 'us-east-1';
  */
 export async function startEmbeddedS3(appDir: string, options: EmbeddedS3Options = {}): Promise<EmbeddedS3> {
   if (!desAvailable()) {
-    throw new Error(
-      'the embedded s3rver needs Node started with --openssl-legacy-provider (the mti command does this itself)',
-    );
+    throw new ElementError({
+      code: ErrorCode.UNAVAILABLE,
+      message:
+        'the embedded s3rver needs Node started with --openssl-legacy-provider (the mti command does this itself)',
+    });
   }
   const baseEnv = options.env ?? process.env;
   const plan = planEmbeddedS3(appDir, baseEnv);
@@ -151,11 +154,20 @@ export async function startEmbeddedS3(appDir: string, options: EmbeddedS3Options
   return embedded;
 }
 
+/** Listens on 127.0.0.1; a port in use is a CONFLICT (pick another), anything else UNAVAILABLE. */
 function listen(server: Server, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    const fail = (error: NodeJS.ErrnoException): void =>
+      reject(
+        new ElementError({
+          code: error.code === 'EADDRINUSE' ? ErrorCode.CONFLICT : ErrorCode.UNAVAILABLE,
+          message: `the embedded S3 server cannot listen on 127.0.0.1:${port}: ${error.message}`,
+          cause: error,
+        }),
+      );
+    server.once('error', fail);
     server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
+      server.off('error', fail);
       resolve();
     });
   });

@@ -13,6 +13,9 @@ export interface GatewayErrorDetails {
   issues?: readonly GatewayIssue[];
 }
 
+// A brand, as ElementError has: a GatewayError from another copy of this package is one too.
+const gatewayErrorBrand = Symbol.for('@mti/cli/GatewayError');
+
 /**
  * An ElementError that also says which HTTP status it travels as (413 for oversized bodies),
  * and, for the console's config routes, which element, file, field and issues it is about:
@@ -27,6 +30,11 @@ export class GatewayError extends ElementError {
     this.name = 'GatewayError';
     this.status = status;
     this.issues = details.issues;
+    Object.defineProperty(this, gatewayErrorBrand, { value: true });
+  }
+
+  static override is(value: unknown): value is GatewayError {
+    return ElementError.is(value) && (value as unknown as Record<symbol, unknown>)[gatewayErrorBrand] === true;
   }
 
   /** The answer's body: `{ code, message }` and whichever details are set. */

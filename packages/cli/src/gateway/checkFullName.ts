@@ -1,7 +1,5 @@
-import { ErrorCode } from '@mti/core';
+import { ErrorCode, fullNamePattern } from '@mti/core';
 import { GatewayError } from './GatewayError';
-
-const fullNamePattern = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
 
 /** Refuses anything that is not a fullName (slashes, dots at the ends, `..`) before any lookup. */
 export function checkFullName(fullName: string): string {

@@ -15,7 +15,7 @@ interface FastifyLikeError {
  * without its text, which could hold anything.
  */
 export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
-  if (error instanceof GatewayError) {
+  if (GatewayError.is(error)) {
     // A refused or abandoned upload may still be arriving: close instead of draining it.
     if (error.status === 413 || error.status === 408) reply.header('connection', 'close');
     return reply.code(error.status).send(error.body());

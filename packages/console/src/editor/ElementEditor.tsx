@@ -83,7 +83,7 @@ export function ElementEditor(props: ElementEditorProps) {
       saved(result.fullName);
     } catch (error) {
       reset();
-      if (error instanceof ApiError && (error.issues !== undefined || error.field !== undefined)) {
+      if (ApiError.is(error) && (error.issues !== undefined || error.field !== undefined)) {
         const byField: Record<string, string> = {};
         for (const issue of error.issues ?? []) byField[issue.path] ??= issue.message;
         if (error.field !== undefined) byField[error.field] ??= error.message;

@@ -43,10 +43,6 @@ export class Generation {
     this.#create = create;
   }
 
-  get created(): boolean {
-    return this.#instance !== undefined;
-  }
-
   instance(): object {
     // A failed construction is not cached: the next call tries again.
     this.#instance ??= this.#create();

@@ -8,6 +8,15 @@ const loneSurrogate = /\p{Cs}/u;
 // A whole segment of "." or "..": one regular expression, as this runs on every call.
 const dotSegment = /(?:^|\/)\.\.?(?:\/|$)/;
 
+/**
+ * The one check of S3's key limit, in UTF-8 bytes: Types that store under a prefix run it again on
+ * the prefixed key, so the limit and its wording live here only.
+ */
+export function keyBytesProblem(key: string): string | undefined {
+  const bytes = Buffer.byteLength(key, 'utf8');
+  return bytes > MAX_KEY_BYTES ? `is ${bytes} bytes in UTF-8; the limit is ${MAX_KEY_BYTES}` : undefined;
+}
+
 /** Why `key` is not a usable object key, or undefined when it is. */
 export function keyProblem(key: unknown): string | undefined {
   if (typeof key !== 'string') return `must be a string, got ${key === null ? 'null' : typeof key}`;
@@ -17,8 +26,8 @@ export function keyProblem(key: unknown): string | undefined {
     const code = surrogate[0].charCodeAt(0).toString(16).toUpperCase();
     return `must be well-formed Unicode: it holds a lone surrogate (U+${code}), which has no UTF-8 form`;
   }
-  const bytes = Buffer.byteLength(key, 'utf8');
-  if (bytes > MAX_KEY_BYTES) return `is ${bytes} bytes in UTF-8; the limit is ${MAX_KEY_BYTES}`;
+  const tooLong = keyBytesProblem(key);
+  if (tooLong !== undefined) return tooLong;
   if (controlCharacter.test(key)) return 'must not contain control characters';
   if (key.startsWith('/')) return 'must not start with "/"';
   // Keys are paths, as the "." and ".." rule says: an empty segment is refused like a leading

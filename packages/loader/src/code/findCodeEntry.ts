@@ -4,7 +4,7 @@ import { isInsideFolder } from './isInsideFolder';
 
 const indexFiles = ['index.ts', 'index.js'];
 
-export type CodeEntry = { kind: 'none' } | { kind: 'file'; file: string } | { kind: 'outside'; resolved: string };
+export type CodeEntry = { kind: 'none' } | { kind: 'file'; file: string } | { kind: 'outside' };
 
 /**
  * Where an element's code is: `backendBundleEntry` taken from the element folder, a file or a
@@ -15,13 +15,13 @@ export function findCodeEntry(appDir: string, folderAbs: string, backendBundleEn
   const root = realpathSync(appDir);
   const target = resolve(folderAbs, backendBundleEntry);
   const real = existsSync(target) ? realpathSync(target) : target;
-  if (!isInsideFolder(root, real)) return { kind: 'outside', resolved: real };
+  if (!isInsideFolder(root, real)) return { kind: 'outside' };
   if (!existsSync(real)) return { kind: 'none' };
   const file = statSync(real).isFile() ? real : indexFiles.map((name) => resolve(real, name)).find(isFile);
   if (file === undefined) return { kind: 'none' };
   // The folder may be inside while its index file is a link to elsewhere.
   const realFile = realpathSync(file);
-  return isInsideFolder(root, realFile) ? { kind: 'file', file: realFile } : { kind: 'outside', resolved: realFile };
+  return isInsideFolder(root, realFile) ? { kind: 'file', file: realFile } : { kind: 'outside' };
 }
 
 function isFile(path: string): boolean {

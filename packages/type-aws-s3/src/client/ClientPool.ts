@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { httpHandler, s3 } from '../sdk/awsSdk';
+import { s3 } from '../sdk/awsSdk';
 import { type ClientSettings, s3ClientConfig } from './clientSettings';
+import { requestHandler } from './requestHandler';
 
 interface Pooled {
   client: S3Client;
@@ -47,19 +48,7 @@ export class ClientPool {
 }
 
 function createClient(settings: ClientSettings): S3Client {
-  // node:http and node:https (with TLS) are required here, with the SDK: loading an app
-  // builds no client, and `mti ls` should not pay for them.
-  const { Agent: HttpAgent } = require('node:http') as typeof import('node:http');
-  const { Agent: HttpsAgent } = require('node:https') as typeof import('node:https');
-  const agentOptions = { keepAlive: true, maxSockets: 64 };
-  const requestHandler = new (httpHandler().NodeHttpHandler)({
-    httpAgent: new HttpAgent(agentOptions),
-    httpsAgent: new HttpsAgent(agentOptions),
-    connectionTimeout: Math.min(settings.timeoutMs, 10_000),
-    // Inactivity, not total time: a 5 GiB part may take minutes, a stalled socket should not.
-    socketTimeout: settings.timeoutMs,
-  });
-  return new (s3().S3Client)(s3ClientConfig(settings, requestHandler));
+  return new (s3().S3Client)(s3ClientConfig(settings, requestHandler(settings)));
 }
 
 /** The process-wide pool the official Type uses. */

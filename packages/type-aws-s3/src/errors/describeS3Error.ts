@@ -1,4 +1,5 @@
 import { ErrorCode, type ErrorDescription } from '@mti/core';
+import { missingBucket } from './missingBucket';
 
 interface SdkLikeError {
   name?: string;
@@ -72,7 +73,7 @@ export function describeS3Error(error: unknown, bucket: string): ErrorDescriptio
   const message =
     found.message && found.message !== label && !/^UnknownError$/.test(found.message) ? `: ${found.message}` : '';
 
-  if (names.includes('NoSuchBucket')) return { code: ErrorCode.NOT_FOUND, detail: `no such bucket "${bucket}"` };
+  if (names.includes('NoSuchBucket')) return missingBucket(bucket);
   if (names.includes('NoSuchKey') || (names.includes('NotFound') && status === 404)) {
     return { code: ErrorCode.NOT_FOUND, detail: `no such object in bucket "${bucket}"` };
   }
