@@ -39,7 +39,7 @@ const project = (name: string): NonNullable<Config['projects']>[number] => ({
 });
 
 const config: Config = {
-  projects: [project('core'), project('type-aws-s3'), project('loader'), project('cli')],
+  projects: [project('core'), project('type-aws-s3'), project('type-disk'), project('loader'), project('cli')],
   testTimeout: 30_000,
 };
 

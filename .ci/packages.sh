@@ -20,7 +20,7 @@ pnpm() { npx --yes pnpm@10.34.9 "$@"; }
 work="$(mktemp -d /tmp/mti-packages.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/packs"
-for package in core type-aws-s3 loader cli; do
+for package in core type-aws-s3 type-disk loader cli; do
   (cd "$repo/packages/$package" && pnpm pack --pack-destination "$work/packs" >/dev/null)
 done
 for tarball in "$work"/packs/*.tgz; do

@@ -25,7 +25,7 @@ describe('mti check', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/ready\s+instance\s+storages\.MyS3\s+storages\.AwsS3Type/);
-    expect(result.stdout).toContain('3 elements, 0 with errors');
+    expect(result.stdout).toContain('4 elements, 0 with errors');
   });
 
   it('fails (exit 1) naming each broken element with file and field', async () => {
@@ -38,7 +38,7 @@ describe('mti check', () => {
       /error\s+instance\s+storages\.Bad .*storages\/Bad\/Bad\.json \(region\): .*region code/,
     );
     expect(result.stdout).toContain('storages/Worse/e.json: storages.Worse: storages/Worse/e.json: invalid JSON');
-    expect(result.stdout).toContain('5 elements, 2 with errors');
+    expect(result.stdout).toContain('6 elements, 2 with errors');
   });
 
   it('reports unset variables without --embedded-s3', async () => {
@@ -57,6 +57,14 @@ describe('mti ls', () => {
       {
         fullName: 'storages.AwsS3Type',
         title: 'AWS S3 Storage',
+        kind: 'type',
+        type: 'storages.Meta',
+        status: 'ready',
+        origin: 'builtin',
+      },
+      {
+        fullName: 'storages.DiskType',
+        title: 'Local Disk Storage',
         kind: 'type',
         type: 'storages.Meta',
         status: 'ready',

@@ -29,8 +29,9 @@ describe('the console, in Chromium', () => {
 
   it('creates an Instance through the form and shows it ready', async () => {
     await ui.open('#/new');
-    // One Meta and one Type: both are chosen already, and the form is there.
+    // One Meta, chosen already; of its two official Types, the S3 one.
     await ui.page.getByRole('radio', { name: /storages\.AwsS3Type/ }).waitFor();
+    await ui.page.getByRole('radio', { name: /storages\.AwsS3Type/ }).check();
     expect(await ui.page.getByRole('radio', { name: /storages\.AwsS3Type/ }).isChecked()).toBe(true);
     await ui.page.getByLabel('Group').waitFor();
     expect(await ui.page.getByLabel('Group').inputValue()).toBe('storages');
@@ -62,6 +63,7 @@ describe('the console, in Chromium', () => {
 
   it('refuses a bad value in the form before anything is written', async () => {
     await ui.open('#/new');
+    await ui.page.getByRole('radio', { name: /storages\.AwsS3Type/ }).check();
     await ui.page.getByLabel(/^Name/).fill('BadRegion');
     await ui.page.getByLabel(/^endPoint/).fill('${S3_ENDPOINT}');
     await ui.page.getByLabel(/^bucketName/).fill('mti-test');
@@ -78,6 +80,7 @@ describe('the console, in Chromium', () => {
 
   it("shows the server's refusal on the field it names", async () => {
     await ui.open('#/new');
+    await ui.page.getByRole('radio', { name: /storages\.AwsS3Type/ }).check();
     await ui.page.getByLabel(/^Name/).fill('HalfKeys');
     await ui.page.getByLabel(/^endPoint/).fill('${S3_ENDPOINT}');
     await ui.page.getByLabel(/^bucketName/).fill('mti-test');

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { createApp, createDebugLogger, ElementError, ErrorCode } from '@mti/core';
-import { registrations as officialTypes } from '@mti/type-aws-s3';
+import { registrations as awsS3Types } from '@mti/type-aws-s3';
+import { registrations as diskTypes } from '@mti/type-disk';
 import { readAppJson } from './appJson/readAppJson';
 import { checkTypeCode } from './code/checkTypeCode';
 import { CodeConfinement } from './code/CodeConfinement';
@@ -15,6 +16,9 @@ import type { ReadElement } from './scan/readElementRecord';
 import { scanAppFolder } from './scan/scanAppFolder';
 
 const DEFAULT_TYPE_LOAD_TIMEOUT_MS = 5_000;
+
+/** The official Types every app is given. */
+const officialTypes = [...awsS3Types, ...diskTypes];
 
 /**
  * Turns an app folder into a running app: every folder holding an `e.json` becomes an element,

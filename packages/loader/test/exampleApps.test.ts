@@ -29,6 +29,7 @@ describe('apps/demo', () => {
     expect(app.listElements().map((e) => `${e.fullName}:${e.status}`)).toEqual([
       'storages.Meta:ready',
       'storages.AwsS3Type:ready',
+      'storages.DiskType:ready',
       'storages.MyS3:ready',
     ]);
     const s3 = app.getElement<AwsS3Type>('storages.MyS3');

@@ -19,6 +19,7 @@ import { filesRoutes } from './routes/filesRoutes';
 import { linksRoutes } from './routes/linksRoutes';
 import { listRoute } from './routes/listRoute';
 import { schemaRoute } from './routes/schemaRoute';
+import { signedRoutes } from './routes/signedRoutes';
 import { sourceRoutes } from './routes/sourceRoutes';
 import { sendError } from './sendError';
 import { UploadSlots } from './UploadSlots';
@@ -156,6 +157,7 @@ export function createGateway(options: GatewayOptions): FastifyInstance {
     deleteRoute(api, options.app);
     eventsRoute(api, streams);
     linksRoutes(api, options.app, links);
+    signedRoutes(api, options.app, options.uploadLimit ?? 5 * 1024 ** 3, { slots, bodyTimeout });
     if (consoleFolder !== false) consoleRoutes(api, consoleFolder.root);
   });
   return fastify;

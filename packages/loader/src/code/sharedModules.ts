@@ -1,5 +1,6 @@
 import core = require('@mti/core');
 import awsS3 = require('@mti/type-aws-s3');
+import disk = require('@mti/type-disk');
 
 /**
  * The `@mti/*` packages app code may import, as this runtime has them loaded. Lazy, so the
@@ -9,6 +10,7 @@ export function sharedModules(): Map<string, () => unknown> {
   return new Map<string, () => unknown>([
     ['@mti/core', () => core],
     ['@mti/type-aws-s3', () => awsS3],
+    ['@mti/type-disk', () => disk],
     ['@mti/loader', () => require('../index') as unknown],
   ]);
 }
