@@ -216,6 +216,25 @@ describe('mti tsconfig', () => {
     );
   });
 
+  it('maps every package the loader offers Type code, the disk Type included', () => {
+    folder.write('storages/Local/e.json', { title: 'Local', type: 'storages.DiskType' });
+    folder.write(
+      'storages/Local/index.ts',
+      "import { DiskType } from '@mti/type-disk';\nexport default class Local extends DiskType {}\n",
+    );
+    expect(spawnSync(process.execPath, [bin, 'tsconfig', folder.dir], { encoding: 'utf8' }).status).toBe(0);
+    const paths = (
+      JSON.parse(readFileSync(join(folder.dir, 'tsconfig.json'), 'utf8').replace(/^\/\/.*\n/, '')) as {
+        compilerOptions: { paths: Record<string, string[]> };
+      }
+    ).compilerOptions.paths;
+    expect(Object.keys(paths).sort()).toEqual(['@mti/core', '@mti/loader', '@mti/type-aws-s3', '@mti/type-disk']);
+    const tsc = join(__dirname, '../../../node_modules/typescript/bin/tsc');
+    const checked = spawnSync(process.execPath, [tsc, '-p', folder.dir], { encoding: 'utf8' });
+    expect(checked.stdout).toBe('');
+    expect(checked.status).toBe(0);
+  });
+
   it('never replaces a tsconfig.json it did not write, unless --force', async () => {
     folder.write('tsconfig.json', '{ "compilerOptions": {} }\n');
     const refused = await runCli(['tsconfig', folder.dir]);

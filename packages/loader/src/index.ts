@@ -2,3 +2,4 @@ export { loadApp } from './loadApp';
 export { LoadedApp, type LoaderErrorEvent, type ReloadEvent } from './LoadedApp';
 export type { LoadAppOptions } from './LoadAppOptions';
 export { findElementFolders } from './scan/findElementFolders';
+export { SHARED_PACKAGES } from './code/sharedModules';

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
 import { ElementError, ErrorCode } from '@mti/core';
-
-/** The packages app Type code may import: the loader hands it these very modules at run time. */
-const SHARED = ['@mti/core', '@mti/type-aws-s3', '@mti/loader'] as const;
+import { SHARED_PACKAGES } from '@mti/loader';
 
 const MARK = '// Written by `mti tsconfig`';
 
@@ -40,8 +39,11 @@ export function tsconfig(appDir: string, options: { force?: boolean }): number {
   // Real paths: the Type's own declarations import @mti/core from where the package really is,
   // and TypeScript must see one @mti/core, not two copies of its classes.
   const paths: Record<string, string[]> = {};
-  for (const name of SHARED) {
-    const root = realpathSync(dirname(require.resolve(`${name}/package.json`)));
+  // The packages app Type code may import: the loader hands it these very modules at run time,
+  // so they are found from the loader (the official Types are its dependencies, not the cli's).
+  const fromLoader = createRequire(require.resolve('@mti/loader'));
+  for (const name of SHARED_PACKAGES) {
+    const root = realpathSync(dirname(fromLoader.resolve(`${name}/package.json`)));
     paths[name] = [fromApp(dir, join(root, 'dist/index.d.ts'))];
   }
   let nodeTypes: string | undefined;
