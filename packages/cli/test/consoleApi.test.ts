@@ -13,12 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '@mti/core';
 import { createGateway, type GatewayOptions } from '@mti/cli';
-import { loadApp, type LoadedApp } from '@mti/loader';
+import type { LoadedApp } from '@mti/loader';
 import { registrations } from '@mti/type-aws-s3';
-import type { FastifyInstance } from 'fastify';
 import { nextReload, sleep } from '../../loader/test/support/events';
-import { s3Env, type RunningS3rver } from '../../loader/test/support/s3';
-import { seedConfig, seedDeclaration, tempApp, type TempApp } from '../../loader/test/support/tempApp';
+import type { RunningS3rver } from '../../loader/test/support/s3';
+import { seedConfig, seedDeclaration, type TempApp } from '../../loader/test/support/tempApp';
+import { OpenGateways } from './support/OpenGateways';
+import { closeSeedS3App, seedS3App } from './support/seedS3App';
 
 // The console's API (issue 16) on a real app folder, a real watcher and a real s3rver: what a
 // form may write, what it may never read back, and what links and the page may do without the
@@ -36,48 +37,47 @@ let folder: TempApp;
 let outside: string;
 let consoleRoot: string;
 let app: LoadedApp;
-const open: FastifyInstance[] = [];
+const gateways = new OpenGateways();
 
 beforeAll(async () => {
-  const started = await s3Env();
-  s3 = started.server;
-  folder = tempApp({
-    'storages/MyS3/e.json': seedDeclaration,
-    'storages/MyS3/MyS3.json': seedConfig({ prefix: 'console' }),
-    // Literal keys, and a secret whose ${VAR} falls back to a literal: never sent back.
-    'storages/Literal/e.json': { title: 'Literal keys', type: 'storages.AwsS3Type' },
-    'storages/Literal/Literal.json': seedConfig({
-      accessKeyId: 'AKIDLITERAL',
-      accessKeySecret: LITERAL_SECRET,
-      sessionToken: `\${S3_SESSION_TOKEN:-${DEFAULT_SECRET}}`,
-    }),
-    // A Type whose code fails to load: it lists as an Instance in error, but its folder has code.
-    'types/Broken/e.json': { title: 'Broken Type', type: 'storages.AwsS3Type' },
-    'types/Broken/index.ts': "throw new Error('broken on purpose');\n",
-  });
   outside = mkdtempSync(join(tmpdir(), 'mti-outside-'));
-  symlinkSync(outside, join(folder.dir, 'linked'));
   consoleRoot = mkdtempSync(join(tmpdir(), 'mti-console-'));
   writeFileSync(join(consoleRoot, 'index.html'), '<!doctype html><title>mti console</title>');
   mkdirSync(join(consoleRoot, 'assets'));
   writeFileSync(join(consoleRoot, 'assets', 'app-1234.js'), 'console.log("console");\n');
-  app = await loadApp(folder.dir, { env: started.env, watch: true });
+  ({
+    server: s3,
+    folder,
+    app,
+  } = await seedS3App({
+    config: { prefix: 'console' },
+    watch: true,
+    beforeLoad: (created) => symlinkSync(outside, join(created.dir, 'linked')),
+    files: {
+      // Literal keys, and a secret whose ${VAR} falls back to a literal: never sent back.
+      'storages/Literal/e.json': { title: 'Literal keys', type: 'storages.AwsS3Type' },
+      'storages/Literal/Literal.json': seedConfig({
+        accessKeyId: 'AKIDLITERAL',
+        accessKeySecret: LITERAL_SECRET,
+        sessionToken: `\${S3_SESSION_TOKEN:-${DEFAULT_SECRET}}`,
+      }),
+      // A Type whose code fails to load: it lists as an Instance in error, but its folder has code.
+      'types/Broken/e.json': { title: 'Broken Type', type: 'storages.AwsS3Type' },
+      'types/Broken/index.ts': "throw new Error('broken on purpose');\n",
+    },
+  }));
   // The symlink to outside is reported as a scan warning; nothing here listens for it otherwise.
   app.on('error', () => {});
 }, 60_000);
 afterAll(async () => {
-  for (const gateway of open) await gateway.close();
-  await app.close();
-  await s3.stop();
-  folder.cleanup();
+  await gateways.close();
+  await closeSeedS3App({ server: s3, folder, app });
   rmSync(outside, { recursive: true, force: true });
   rmSync(consoleRoot, { recursive: true, force: true });
 });
 
 async function gatewayAt(options: Partial<GatewayOptions> = {}): Promise<string> {
-  const gateway = createGateway({ app, console: { root: consoleRoot }, ...options });
-  open.push(gateway);
-  return gateway.listen({ port: 0, host: '127.0.0.1' });
+  return gateways.at({ app, console: { root: consoleRoot }, ...options });
 }
 
 interface Answer {
@@ -502,7 +502,7 @@ describe("core's App (no folder)", () => {
   it('describes Types, and refuses the folder routes clearly', async () => {
     const core = createApp({ name: 'bare', registrations });
     const gateway = createGateway({ app: core, console: false });
-    open.push(gateway);
+    gateways.add(gateway);
     const base = await gateway.listen({ port: 0, host: '127.0.0.1' });
     const schema = await send(`${base}/api/elements/storages.AwsS3Type/schema`, 'GET');
     expect(schema.json.secretFields).toEqual(['accessKeySecret', 'sessionToken']);

@@ -1,9 +1,11 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { createGateway } from '@mti/cli';
-import { loadApp, type LoadedApp } from '@mti/loader';
+import type { LoadedApp } from '@mti/loader';
 import type { FastifyInstance } from 'fastify';
-import { s3Env, type RunningS3rver } from '../../loader/test/support/s3';
-import { seedConfig, seedDeclaration, tempApp, type TempApp } from '../../loader/test/support/tempApp';
+import type { RunningS3rver } from '../../loader/test/support/s3';
+import { seedConfig, type TempApp } from '../../loader/test/support/tempApp';
+import { OpenGateways } from './support/OpenGateways';
+import { closeSeedS3App, seedS3App } from './support/seedS3App';
 
 // `GET /api/events` (issue 16): the watcher's reloads and errors as server-sent events, read as
 // the console reads them (a plain GET with the bearer header), and streams that end when the
@@ -14,22 +16,14 @@ const TOKEN = 'events-token';
 let s3: RunningS3rver;
 let folder: TempApp;
 let app: LoadedApp;
-const open: FastifyInstance[] = [];
+const gateways = new OpenGateways();
 
 beforeAll(async () => {
-  const started = await s3Env();
-  s3 = started.server;
-  folder = tempApp({
-    'storages/MyS3/e.json': seedDeclaration,
-    'storages/MyS3/MyS3.json': seedConfig({ prefix: 'events' }),
-  });
-  app = await loadApp(folder.dir, { env: started.env, watch: true });
+  ({ server: s3, folder, app } = await seedS3App({ config: { prefix: 'events' }, watch: true }));
 }, 60_000);
 afterAll(async () => {
-  for (const gateway of open) await gateway.close();
-  await app.close();
-  await s3.stop();
-  folder.cleanup();
+  await gateways.close();
+  await closeSeedS3App({ server: s3, folder, app });
 });
 
 interface ServerEvent {
@@ -104,7 +98,7 @@ function subscribe(base: string, token?: string): Promise<EventReader> {
 
 async function gatewayAt(options: Partial<Parameters<typeof createGateway>[0]> = {}): Promise<FastifyInstance> {
   const gateway = createGateway({ app, token: TOKEN, console: false, ...options });
-  open.push(gateway);
+  gateways.add(gateway);
   await gateway.listen({ port: 0, host: '127.0.0.1' });
   return gateway;
 }

@@ -1,9 +1,9 @@
 import { request as httpRequest } from 'node:http';
-import { loadApp, type LoadedApp } from '@mti/loader';
-import { createGateway } from '@mti/cli';
-import type { FastifyInstance } from 'fastify';
-import { s3Env, type RunningS3rver } from '../../loader/test/support/s3';
-import { seedConfig, seedDeclaration, tempApp, type TempApp } from '../../loader/test/support/tempApp';
+import type { LoadedApp } from '@mti/loader';
+import type { RunningS3rver } from '../../loader/test/support/s3';
+import type { TempApp } from '../../loader/test/support/tempApp';
+import { OpenGateways } from './support/OpenGateways';
+import { closeSeedS3App, seedS3App } from './support/seedS3App';
 
 // Arguments the storage refuses reach the client as 400 INVALID_ARGUMENT naming what is wrong,
 // never as a 500 from deeper down (issue 15, point 7): each of these was a 500, a 503 or a
@@ -12,25 +12,16 @@ import { seedConfig, seedDeclaration, tempApp, type TempApp } from '../../loader
 let server: RunningS3rver;
 let folder: TempApp;
 let app: LoadedApp;
-let gateway: FastifyInstance;
+const gateways = new OpenGateways();
 let port: number;
 
 beforeAll(async () => {
-  const started = await s3Env();
-  server = started.server;
-  folder = tempApp({
-    'storages/MyS3/e.json': seedDeclaration,
-    'storages/MyS3/MyS3.json': seedConfig({ prefix: 'bad-args' }),
-  });
-  app = await loadApp(folder.dir, { env: started.env, watch: false });
-  gateway = createGateway({ app });
-  port = Number(new URL(await gateway.listen({ port: 0, host: '127.0.0.1' })).port);
+  ({ server, folder, app } = await seedS3App({ config: { prefix: 'bad-args' }, watch: false }));
+  port = Number(new URL(await gateways.at({ app })).port);
 });
 afterAll(async () => {
-  await gateway.close();
-  await app.close();
-  await server.stop();
-  folder.cleanup();
+  await gateways.close();
+  await closeSeedS3App({ server, folder, app });
 });
 
 /** One request with exactly these header bytes and body, as curl could send it. */

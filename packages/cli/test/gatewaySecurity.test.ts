@@ -1,10 +1,11 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
-import { loadApp, type LoadedApp } from '@mti/loader';
-import { createGateway } from '@mti/cli';
-import type { FastifyInstance } from 'fastify';
-import { s3Env, type RunningS3rver } from '../../loader/test/support/s3';
-import { seedConfig, seedDeclaration, tempApp, type TempApp } from '../../loader/test/support/tempApp';
+import type { LoadedApp } from '@mti/loader';
+import { createGateway, type GatewayOptions } from '@mti/cli';
+import type { RunningS3rver } from '../../loader/test/support/s3';
+import type { TempApp } from '../../loader/test/support/tempApp';
+import { OpenGateways } from './support/OpenGateways';
+import { closeSeedS3App, seedS3App } from './support/seedS3App';
 
 // The gateway as a hostile page in the same browser and a curious neighbour see it (issue 14):
 // every refusal here is a hole that was open before.
@@ -12,29 +13,17 @@ import { seedConfig, seedDeclaration, tempApp, type TempApp } from '../../loader
 let server: RunningS3rver;
 let folder: TempApp;
 let app: LoadedApp;
-const open: FastifyInstance[] = [];
+const gateways = new OpenGateways();
 
 beforeAll(async () => {
-  const started = await s3Env();
-  server = started.server;
-  folder = tempApp({
-    'storages/MyS3/e.json': seedDeclaration,
-    'storages/MyS3/MyS3.json': seedConfig({ prefix: 'security' }),
-  });
-  app = await loadApp(folder.dir, { env: started.env, watch: false });
+  ({ server, folder, app } = await seedS3App({ config: { prefix: 'security' }, watch: false }));
 });
 afterAll(async () => {
-  for (const gateway of open) await gateway.close();
-  await app.close();
-  await server.stop();
-  folder.cleanup();
+  await gateways.close();
+  await closeSeedS3App({ server, folder, app });
 });
 
-async function gatewayAt(options: Omit<Parameters<typeof createGateway>[0], 'app'> = {}): Promise<string> {
-  const gateway = createGateway({ app, ...options });
-  open.push(gateway);
-  return gateway.listen({ port: 0, host: '127.0.0.1' });
-}
+const gatewayAt = (options: Omit<GatewayOptions, 'app'> = {}): Promise<string> => gateways.at({ app, ...options });
 
 interface Answer {
   status: number;

@@ -2,11 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
-import { loadApp, type LoadedApp } from '@mti/loader';
-import { createGateway } from '@mti/cli';
-import type { FastifyInstance } from 'fastify';
-import { s3Env, type RunningS3rver } from '../../loader/test/support/s3';
-import { seedConfig, seedDeclaration, tempApp, type TempApp } from '../../loader/test/support/tempApp';
+import type { LoadedApp } from '@mti/loader';
+import type { GatewayOptions } from '@mti/cli';
+import type { RunningS3rver } from '../../loader/test/support/s3';
+import type { TempApp } from '../../loader/test/support/tempApp';
+import { OpenGateways } from './support/OpenGateways';
+import { closeSeedS3App, seedS3App } from './support/seedS3App';
 
 // Uploads under load (issue 15, point 4): a gateway takes so many uploads at once and refuses the
 // next with 503 rather than buffering them all, and an upload whose body stops arriving is ended,
@@ -17,30 +18,22 @@ const BUCKET = 'mti-test';
 let server: RunningS3rver;
 let folder: TempApp;
 let app: LoadedApp;
-const open: FastifyInstance[] = [];
+const gateways = new OpenGateways();
 
 beforeAll(async () => {
-  const started = await s3Env(BUCKET);
-  server = started.server;
-  folder = tempApp({
-    'storages/MyS3/e.json': seedDeclaration,
+  ({ server, folder, app } = await seedS3App({
+    bucket: BUCKET,
     // Parts of 5 MiB, one at a time: a body of 6 MiB is certainly a multipart upload on the server.
-    'storages/MyS3/MyS3.json': seedConfig({ prefix: 'uploads', multipart: { partSizeMiB: 5, queueSize: 1 } }),
-  });
-  app = await loadApp(folder.dir, { env: started.env, watch: false });
+    config: { prefix: 'uploads', multipart: { partSizeMiB: 5, queueSize: 1 } },
+    watch: false,
+  }));
 });
 afterAll(async () => {
-  for (const gateway of open) await gateway.close();
-  await app.close();
-  await server.stop();
-  folder.cleanup();
+  await gateways.close();
+  await closeSeedS3App({ server, folder, app });
 });
 
-async function gatewayAt(options: Omit<Parameters<typeof createGateway>[0], 'app'>): Promise<string> {
-  const gateway = createGateway({ app, ...options });
-  open.push(gateway);
-  return gateway.listen({ port: 0, host: '127.0.0.1' });
-}
+const gatewayAt = (options: Omit<GatewayOptions, 'app'>): Promise<string> => gateways.at({ app, ...options });
 
 interface Answer {
   status: number;

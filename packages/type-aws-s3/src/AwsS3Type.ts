@@ -1,31 +1,37 @@
 import type { Readable } from 'node:stream';
 import type { HeadObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
 import {
+  argumentProblem,
   ErrorCode,
-  keyProblem,
+  expiresProblem,
+  headerValueProblem,
   type OperationTrace,
   operationTrace,
+  optionalStorageFunctions,
   REDACTED,
+  signedUpload,
   StorageError,
   StorageMeta,
+  uploadOptionsProblem,
+  type CopyResult,
+  type DeleteManyItem,
   type DeleteResult,
   type ElementContext,
   type ElementFunctions,
   type ErrorDescription,
+  type ListOptions,
+  type ListResult,
   type ObjectInfo,
+  type SignedUpload,
   type UploadData,
   type UploadOptions,
   type UploadResult,
 } from '@mti/core';
-import { argumentProblem, type ArgumentProblem } from './args/ArgumentProblem';
-import { expiresProblem } from './args/checkExpires';
-import { headerValueProblem } from './args/checkHeaderValue';
-import { listOptionsProblem } from './args/checkListOptions';
-import { uploadOptionsProblem } from './args/checkUploadOptions';
 import { acquireClient } from './client/acquireClient';
 import { clientSettings } from './client/clientSettings';
 import type { S3ClientFactory } from './client/S3ClientFactory';
 import { type AwsS3Config, awsS3ConfigSchema, partSizeBytes } from './config/awsS3ConfigSchema';
+import { storageClasses } from './config/storageClasses';
 import { diagnoseHeadFailure } from './diagnosis/diagnoseHeadFailure';
 import { describeS3Error } from './errors/describeS3Error';
 import { missingBucket } from './errors/missingBucket';
@@ -35,7 +41,6 @@ import { objectInfo } from './io/objectInfo';
 import { encodeKey, objectUrlBase } from './io/objectUrl';
 import { readBody } from './io/readBody';
 import { quoteEtag } from './io/quoteEtag';
-import { toUploadBody } from './io/toUploadBody';
 import { PrefixedKeys } from './keys/PrefixedKeys';
 import { fromListCursor, type ListingScope, toListCursor } from './list/listCursor';
 import { putParams } from './put/putParams';
@@ -43,9 +48,12 @@ import { storageParams } from './put/storageParams';
 import { s3, signer } from './sdk/awsSdk';
 import { PendingAborts } from './upload/PendingAborts';
 import { uploadObject } from './upload/uploadObject';
-import type { CopyResult, DeleteManyItem, ListOptions, ListResult, SignedUpload } from './storageResults';
 
 const DELETE_BATCH = 1000;
+
+/** S3 takes only the storage classes it names. */
+const storageClassProblem = (storageClass: string): string | undefined =>
+  storageClasses.includes(storageClass) ? undefined : `must be one of ${storageClasses.join(', ')}`;
 
 /**
  * `storages.AwsS3Type`: the seed's storage methods on Amazon S3 and S3-compatible servers.
@@ -55,16 +63,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   static readonly configSchema = awsS3ConfigSchema;
   static readonly secretFields: readonly string[] = ['accessKeySecret', 'sessionToken'];
   /** Beyond the seed's five (inherited from storages.Meta). */
-  static override readonly functions: ElementFunctions = {
-    downloadStream: { params: ['name'] },
-    exists: { params: ['name'] },
-    list: { params: ['prefix?', 'options?'] },
-    copy: { params: ['from', 'to'] },
-    move: { params: ['from', 'to'] },
-    deleteMany: { params: ['names'] },
-    getSignUploadUrl: { params: ['file', 'contentType', 'expires?'] },
-    getUrl: { params: ['name'] },
-  };
+  static override readonly functions: ElementFunctions = { ...optionalStorageFunctions };
 
   /**
    * Builds this Type's clients instead of the shared pool (see S3ClientFactory). Set it on a
@@ -118,10 +117,9 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   ): Promise<UploadResult> {
     const operation = 'uploadByFile';
     const { key, s3Key } = this.#key(operation, name);
-    this.#check(operation, key, argumentProblem('contentType', headerValueProblem(contentType)));
-    const body = toUploadBody(data);
-    if (typeof body === 'string') throw this.invalidArgument(operation, key, 'data', `data ${body}`);
-    this.#check(operation, key, uploadOptionsProblem(options));
+    this.checkArgument(operation, key, argumentProblem('contentType', headerValueProblem(contentType)));
+    const body = this.uploadBody(operation, key, data);
+    this.checkArgument(operation, key, uploadOptionsProblem(options, storageClassProblem));
     const params = putParams(this.config, s3Key, contentType, options);
     return this.run(
       operation,
@@ -152,8 +150,8 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   async getSignUrl(file: string, contentType: string, expires = 300): Promise<string> {
     const operation = 'getSignUrl';
     const { key, s3Key } = this.#key(operation, file, 'file');
-    this.#check(operation, key, argumentProblem('contentType', headerValueProblem(contentType)));
-    this.#check(operation, key, argumentProblem('expires', expiresProblem(expires)));
+    this.checkArgument(operation, key, argumentProblem('contentType', headerValueProblem(contentType)));
+    this.checkArgument(operation, key, argumentProblem('expires', expiresProblem(expires)));
     return this.run(
       operation,
       key,
@@ -171,22 +169,23 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   async getSignUploadUrl(file: string, contentType: string, expires = 300): Promise<SignedUpload> {
     const operation = 'getSignUploadUrl';
     const { key, s3Key } = this.#key(operation, file, 'file');
-    this.#check(operation, key, argumentProblem('contentType', headerValueProblem(contentType)));
-    this.#check(operation, key, argumentProblem('expires', expiresProblem(expires)));
+    this.checkArgument(operation, key, argumentProblem('contentType', headerValueProblem(contentType)));
+    this.checkArgument(operation, key, argumentProblem('expires', expiresProblem(expires)));
     const params = putParams(this.config, s3Key, contentType, {});
-    return this.run(operation, key, async () => ({
-      url: this.#presigned(
-        operation,
-        key,
-        await signer().getSignedUrl(this.#signingClient(), new (s3().PutObjectCommand)(params), {
-          expiresIn: expires,
-          // Signed, so the uploader cannot store the object under another type.
-          signableHeaders: new Set(['content-type']),
-        }),
+    return this.run(operation, key, async () =>
+      signedUpload(
+        this.#presigned(
+          operation,
+          key,
+          await signer().getSignedUrl(this.#signingClient(), new (s3().PutObjectCommand)(params), {
+            expiresIn: expires,
+            // Signed, so the uploader cannot store the object under another type.
+            signableHeaders: new Set(['content-type']),
+          }),
+        ),
+        contentType,
       ),
-      method: 'PUT' as const,
-      headers: { 'Content-Type': contentType },
-    }));
+    );
   }
 
   /** The object's address without a signature: on `publicBaseUrl` when set, else on the endpoint. */
@@ -255,9 +254,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
 
   async list(prefix = '', options: ListOptions = {}): Promise<ListResult> {
     const operation = 'list';
-    if (prefix !== '') this.#check(operation, undefined, argumentProblem('prefix', keyProblem(prefix)));
-    this.#check(operation, prefix || undefined, listOptionsProblem(options));
-    const limit = options.limit ?? 1000;
+    const limit = this.checkList(operation, prefix, options);
     const { cursor, delimiter } = options;
     const scope: ListingScope = {
       endPoint: this.config.endPoint,
@@ -265,21 +262,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
       prefix: this.#keys.toS3Key(prefix),
       delimiter,
     };
-    let token: string | undefined;
-    if (cursor !== undefined) {
-      if (typeof cursor !== 'string' || cursor === '') {
-        throw this.invalidArgument(operation, prefix || undefined, 'cursor', 'cursor must be a non-empty string');
-      }
-      token = fromListCursor(scope, cursor);
-      if (token === undefined) {
-        throw this.invalidArgument(
-          operation,
-          prefix || undefined,
-          'cursor',
-          "cursor is not a nextCursor of this listing: pass back the previous page's nextCursor unchanged, with the same prefix and delimiter",
-        );
-      }
-    }
+    const token = this.listPosition(operation, prefix, cursor, (given) => fromListCursor(scope, given));
     return this.run(operation, prefix || undefined, async () => {
       const out = await this.#client.send(
         new (s3().ListObjectsV2Command)({
@@ -403,17 +386,9 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     if (trace === undefined)
       return map === undefined ? super.run(operation, key, work) : super.run(operation, key, work, map);
     const started = performance.now();
-    const pending = map === undefined ? super.run(operation, key, work) : super.run(operation, key, work, map);
-    return pending.then(
-      (result) => {
-        trace(operation, key, 'ok', performance.now() - started);
-        return result;
-      },
-      (error: unknown) => {
-        trace(operation, key, StorageError.is(error) ? error.code : ErrorCode.UNKNOWN, performance.now() - started);
-        throw error;
-      },
-    );
+    const pending: Promise<R | T> =
+      map === undefined ? super.run(operation, key, work) : super.run(operation, key, work, map);
+    return this.reportSettled(pending, (status) => trace(operation, key, status, performance.now() - started));
   }
 
   protected override describeError(error: unknown): ErrorDescription {
@@ -448,10 +423,6 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   #objectUrl(s3Key: string): string {
     this.#urlBase ??= objectUrlBase(this.config);
     return this.#urlBase + encodeKey(s3Key);
-  }
-
-  #check(operation: string, key: string | undefined, problem: ArgumentProblem | undefined): void {
-    if (problem !== undefined) throw this.invalidArgument(operation, key, problem.field, problem.detail);
   }
 
   /** A failed multipart upload may still hold parts: keep aborting it until the server confirms. */

@@ -6,43 +6,40 @@ import { pathToFileURL } from 'node:url';
 import {
   createDebugLogger,
   ErrorCode,
-  keyProblem,
+  expiresProblem,
+  headerValueProblem,
+  optionalStorageFunctions,
+  signedUpload,
   StorageError,
   StorageMeta,
+  uploadOptionsProblem,
+  type CopyResult,
+  type DeleteManyItem,
   type DeleteResult,
   type ElementContext,
   type ElementFunctions,
   type ErrorDescription,
+  type ListItem,
+  type ListOptions,
+  type ListResult,
   type ObjectInfo,
+  type SignedUpload,
+  type UploadBody,
   type UploadData,
   type UploadOptions,
   type UploadProgress,
   type UploadResult,
 } from '@mti/core';
-import { delimiterProblem } from './args/checkDelimiter';
-import { expiresProblem } from './args/checkExpires';
-import { contentDispositionProblem, headerValueProblem } from './args/checkHeaderValue';
-import { metadataProblem } from './args/checkMetadata';
 import { type DiskConfig, diskConfigSchema } from './config/diskConfigSchema';
 import { DiskFault, errnoOf } from './fs/DiskFault';
 import { diskKeyProblem, encodeKey, META_DIR } from './fs/diskKeys';
 import { DiskTree } from './fs/DiskTree';
 import { matchingSidecar, md5OfHandle, type ObjectFields, sidecarFor } from './fs/Sidecar';
-import { toUploadBody, type UploadBody } from './fs/toUploadBody';
 import { writeBody, type Written } from './fs/writeBody';
 import { fromListCursor, type ListingScope, toListCursor } from './list/listCursor';
 import { walkKeys } from './list/walkKeys';
 import { type SignedMethod, sign, signatureMatches } from './signing/signature';
-import type {
-  CopyResult,
-  DeleteManyItem,
-  ListItem,
-  ListOptions,
-  ListResult,
-  SignedRequest,
-  SignedUpload,
-  VerifiedRequest,
-} from './storageResults';
+import type { SignedRequest, VerifiedRequest } from './signing/SignedRequest';
 
 /** One line per operation: `DEBUG=mti:disk`. */
 const log = createDebugLogger('mti:disk');
@@ -81,16 +78,7 @@ export class DiskType extends StorageMeta<DiskConfig> {
   static readonly configSchema = diskConfigSchema;
   static readonly secretFields: readonly string[] = ['signingSecret'];
   /** Beyond the seed's five (inherited from storages.Meta): those of storages.AwsS3Type. */
-  static override readonly functions: ElementFunctions = {
-    downloadStream: { params: ['name'] },
-    exists: { params: ['name'] },
-    list: { params: ['prefix?', 'options?'] },
-    copy: { params: ['from', 'to'] },
-    move: { params: ['from', 'to'] },
-    deleteMany: { params: ['names'] },
-    getSignUploadUrl: { params: ['file', 'contentType', 'expires?'] },
-    getUrl: { params: ['name'] },
-  };
+  static override readonly functions: ElementFunctions = { ...optionalStorageFunctions };
 
   readonly #tree: DiskTree;
   readonly #locks = new Map<string, Promise<void>>();
@@ -115,8 +103,7 @@ export class DiskType extends StorageMeta<DiskConfig> {
     return this.#op(operation, name, async () => {
       const target = this.#key(operation, name);
       this.#check(operation, target.key, 'contentType', headerValueProblem(contentType));
-      const body = toUploadBody(data);
-      if (typeof body === 'string') throw this.invalidArgument(operation, target.key, 'data', `data ${body}`);
+      const body = this.uploadBody(operation, target.key, data);
       const fields = this.#objectFields(operation, target.key, contentType, options);
       const written = await this.#write(target.segments, body, fields, options.onProgress);
       return {
@@ -192,36 +179,10 @@ export class DiskType extends StorageMeta<DiskConfig> {
   list(prefix = '', options: ListOptions = {}): Promise<ListResult> {
     const operation = 'list';
     return this.#op(operation, prefix || undefined, async () => {
-      if (prefix !== '') this.#check(operation, undefined, 'prefix', keyProblem(prefix), 'prefix');
-      const shown = prefix || undefined;
-      if (typeof options !== 'object' || options === null)
-        throw this.invalidArgument(operation, shown, 'options', 'options must be an object');
-      const limit = options.limit ?? 1000;
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-        throw this.invalidArgument(
-          operation,
-          shown,
-          'limit',
-          `limit must be a whole number from 1 to 1000, got ${String(limit)}`,
-        );
-      }
+      const limit = this.checkList(operation, prefix, options);
       const { cursor, delimiter } = options;
-      if (delimiter !== undefined) this.#check(operation, shown, 'delimiter', delimiterProblem(delimiter));
       const scope: ListingScope = { element: this.fullName, prefix: this.#stored(prefix), delimiter };
-      let after: string | undefined;
-      if (cursor !== undefined) {
-        if (typeof cursor !== 'string' || cursor === '')
-          throw this.invalidArgument(operation, shown, 'cursor', 'cursor must be a non-empty string');
-        after = fromListCursor(scope, cursor);
-        if (after === undefined) {
-          throw this.invalidArgument(
-            operation,
-            shown,
-            'cursor',
-            "cursor is not a nextCursor of this listing: pass back the previous page's nextCursor unchanged, with the same prefix and delimiter",
-          );
-        }
-      }
+      const after = this.listPosition(operation, prefix, cursor, (given) => fromListCursor(scope, given));
       let root: string;
       try {
         root = await this.#tree.root(false);
@@ -318,11 +279,9 @@ export class DiskType extends StorageMeta<DiskConfig> {
   /** A URL that `mti serve` stores a PUT body at, as `contentType`; send `headers` with it. */
   getSignUploadUrl(file: string, contentType: string, expires = 300): Promise<SignedUpload> {
     const operation = 'getSignUploadUrl';
-    return this.#op(operation, file, async () => ({
-      url: this.#signedUrl(operation, 'PUT', file, contentType, expires),
-      method: 'PUT' as const,
-      headers: { 'Content-Type': contentType },
-    }));
+    return this.#op(operation, file, async () =>
+      signedUpload(this.#signedUrl(operation, 'PUT', file, contentType, expires), contentType),
+    );
   }
 
   /** The object's address without a signature: on `publicBaseUrl` when set, else a file: URL. */
@@ -419,16 +378,7 @@ export class DiskType extends StorageMeta<DiskConfig> {
         { element: this.fullName, operation, key, status, ms: Math.round((performance.now() - started) * 10) / 10 },
         operation,
       );
-    return this.run(operation, key, work).then(
-      (result) => {
-        line('ok');
-        return result;
-      },
-      (error: unknown) => {
-        line(StorageError.is(error) ? error.code : ErrorCode.UNKNOWN);
-        throw error;
-      },
-    );
+    return this.reportSettled(this.run(operation, key, work), line);
   }
 
   /** Checks a key by `storages.Meta`'s rules and the disk's own; the path under rootDir. */
@@ -481,18 +431,9 @@ export class DiskType extends StorageMeta<DiskConfig> {
   }
 
   #objectFields(operation: string, key: string, contentType: string, options: UploadOptions): ObjectFields {
-    if (typeof options !== 'object' || options === null)
-      throw this.invalidArgument(operation, key, 'options', 'options must be an object');
-    const { storageClass, metadata, cacheControl, contentDisposition, onProgress } = options;
-    if (storageClass !== undefined)
-      this.#check(operation, key, 'options.storageClass', headerValueProblem(storageClass));
-    this.#check(operation, key, 'options.metadata', metadataProblem(metadata));
-    if (cacheControl !== undefined)
-      this.#check(operation, key, 'options.cacheControl', headerValueProblem(cacheControl));
-    if (contentDisposition !== undefined)
-      this.#check(operation, key, 'options.contentDisposition', contentDispositionProblem(contentDisposition));
-    if (onProgress !== undefined && typeof onProgress !== 'function')
-      throw this.invalidArgument(operation, key, 'options.onProgress', 'options.onProgress must be a function');
+    // Any storage class a header can carry: the disk keeps it as a label and stores alike.
+    this.checkArgument(operation, key, uploadOptionsProblem(options, headerValueProblem));
+    const { storageClass, metadata, cacheControl, contentDisposition } = options;
     return {
       contentType,
       metadata: { ...metadata },

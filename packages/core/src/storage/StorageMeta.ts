@@ -4,7 +4,11 @@ import type { ElementFunctions } from '../element/ElementFunctions';
 import { ErrorCode } from '../errors/ErrorCode';
 import { scrubSecrets } from '../errors/scrubSecrets';
 import { StorageError } from '../errors/StorageError';
+import { argumentProblem, type ArgumentProblem } from './argumentProblem';
+import { listOptionsProblem } from './listOptionsProblem';
+import type { ListOptions } from './storageResults';
 import type { DeleteResult, ObjectInfo, UploadData, UploadOptions, UploadResult } from './storageTypes';
+import { toUploadBody, type UploadBody } from './toUploadBody';
 import { keyProblem } from './validateKey';
 
 export interface ErrorDescription {
@@ -45,6 +49,71 @@ export abstract class StorageMeta<TConfig = unknown> extends Element<TConfig> {
     const problem = keyProblem(key);
     if (problem === undefined) return key as string;
     throw this.invalidArgument(operation, typeof key === 'string' ? key : undefined, field, `${field} ${problem}`);
+  }
+
+  /** Throws INVALID_ARGUMENT on the problem's field when there is a problem. */
+  protected checkArgument(operation: string, key: string | undefined, problem: ArgumentProblem | undefined): void {
+    if (problem !== undefined) throw this.invalidArgument(operation, key, problem.field, problem.detail);
+  }
+
+  /** `uploadByFile`'s data as bytes or a stream; INVALID_ARGUMENT saying what it got otherwise. */
+  protected uploadBody(operation: string, key: string, data: unknown): UploadBody {
+    const body = toUploadBody(data);
+    if (typeof body === 'string') throw this.invalidArgument(operation, key, 'data', `data ${body}`);
+    return body;
+  }
+
+  /**
+   * Checks `list`'s prefix and options, all but the cursor (which only the listing's scope can
+   * check: see listPosition), so every Type refuses the same listings; answers the page size.
+   */
+  protected checkList(operation: string, prefix: string, options: ListOptions): number {
+    if (prefix !== '') this.checkArgument(operation, undefined, argumentProblem('prefix', keyProblem(prefix)));
+    this.checkArgument(operation, prefix || undefined, listOptionsProblem(options));
+    return options.limit ?? 1000;
+  }
+
+  /**
+   * Where a listing resumes: undefined without a cursor, else what `decode` reads from it (the
+   * Type's own cursor, which knows the listing's scope). INVALID_ARGUMENT when it reads nothing.
+   */
+  protected listPosition(
+    operation: string,
+    prefix: string,
+    cursor: unknown,
+    decode: (cursor: string) => string | undefined,
+  ): string | undefined {
+    if (cursor === undefined) return undefined;
+    if (typeof cursor !== 'string' || cursor === '') {
+      throw this.invalidArgument(operation, prefix || undefined, 'cursor', 'cursor must be a non-empty string');
+    }
+    const position = decode(cursor);
+    if (position === undefined) {
+      throw this.invalidArgument(
+        operation,
+        prefix || undefined,
+        'cursor',
+        "cursor is not a nextCursor of this listing: pass back the previous page's nextCursor unchanged, with the same prefix and delimiter",
+      );
+    }
+    return position;
+  }
+
+  /**
+   * `pending`, telling `report` how it settled (`ok`, or the StorageError's code) before passing
+   * the result or failure on: for the Types' one debug line per operation.
+   */
+  protected reportSettled<T>(pending: Promise<T>, report: (status: string) => void): Promise<T> {
+    return pending.then(
+      (result) => {
+        report('ok');
+        return result;
+      },
+      (error: unknown) => {
+        report(StorageError.is(error) ? error.code : ErrorCode.UNKNOWN);
+        throw error;
+      },
+    );
   }
 
   protected invalidArgument(operation: string, key: string | undefined, field: string, detail: string): StorageError {

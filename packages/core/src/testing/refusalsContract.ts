@@ -78,7 +78,7 @@ export function refusalsContract(ctx: ContractContext): void {
           }
           if (results !== undefined) {
             assert.deepEqual(
-              results.map((r) => [r.key, r.deleted, r.error?.code]),
+              results.map((r) => [r.key, r.deleted, r.deleted ? undefined : r.error.code]),
               [[key, false, deletion]],
             );
           }

@@ -1,5 +1,4 @@
-import { z } from '@mti/core';
-import { prefixSchema } from './prefixSchema';
+import { prefixSchema, z } from '@mti/core';
 import { storageClasses } from './storageClasses';
 
 const MiB = 1024 * 1024;
@@ -49,7 +48,7 @@ export const awsS3ConfigSchema = z
       .url({ protocol: /^https?$/ })
       .optional()
       .describe('CDN or custom domain used to build the url of upload results.'),
-    prefix: prefixSchema
+    prefix: prefixSchema({ whole: 'bucket' })
       .optional()
       .describe(
         'Key prefix this element lives under, e.g. tenant-a (keys become tenant-a/<name>); slashes around it are trimmed.',

@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { UploadOptions } from '@mti/core';
-import type { UploadBody } from '../io/toUploadBody';
+import type { UploadBody, UploadOptions } from '@mti/core';
 import { streamLength } from '../io/streamLength';
 import type { PutParams } from '../put/putParams';
 import { s3, storage } from '../sdk/awsSdk';

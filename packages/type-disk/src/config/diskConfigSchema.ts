@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
-import { z } from '@mti/core';
-import { prefixSchema } from './prefixSchema';
+import { prefixSchema, z } from '@mti/core';
+import { RESERVED_SEGMENT_START } from '../fs/diskKeys';
 
 export const DEFAULT_SIGNED_BASE_URL = 'http://127.0.0.1:3000';
 
@@ -34,7 +34,9 @@ export const diskConfigSchema = z.strictObject({
     .describe(
       'A web server that serves rootDir as it is (nginx, a CDN): the unsigned url of uploads and getUrl. Without it they are file: URLs.',
     ),
-  prefix: prefixSchema
+  // Read as every storage Type reads it, plus the disk's own rule: no segment may start with
+  // ".mti-", the names this Type keeps for its temporary files and its metadata folder.
+  prefix: prefixSchema({ whole: 'rootDir', reservedStart: RESERVED_SEGMENT_START })
     .optional()
     .describe('Key prefix this element lives under (a subfolder of rootDir); slashes around it are trimmed.'),
   fsync: z

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import type { UploadProgress } from '@mti/core';
-import type { UploadBody } from './toUploadBody';
+import type { UploadBody, UploadProgress } from '@mti/core';
 
 /** Chunks of a stream are gathered up to this before a write: one-byte chunks cost one syscall each otherwise. */
 const GATHER_BYTES = 256 * 1024;

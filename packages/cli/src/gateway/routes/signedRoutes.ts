@@ -1,17 +1,13 @@
-import { pipeline } from 'node:stream';
 import { ErrorCode } from '@mti/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { checkFullName } from '../checkFullName';
 import type { GatewayApp } from '../GatewayApp';
 import { GatewayError } from '../GatewayError';
 import { tokenFree } from '../guard/tokenFree';
-import { limitBytes } from '../limitBytes';
 import { lingeringClose } from '../lingeringClose';
 import { setObjectHeaders } from '../objectHeaders';
+import { LINGER_MS, receiveUpload, type UploadLimits } from '../receiveUpload';
 import type { GatewayStorage } from '../sendObject';
-import { uploadNeed } from '../UploadSlots';
-import { watchBodyIdle } from '../watchBodyIdle';
-import type { UploadLimits } from './filesRoutes';
 
 type SignedRequest = FastifyRequest<{
   Params: { fullName: string; '*': string };
@@ -33,8 +29,6 @@ type SigningStorage = GatewayStorage & {
 };
 
 const path = '/api/signed/:fullName/*';
-const RETRY_AFTER_S = 1;
-const LINGER_MS = 2_000;
 
 /**
  * `GET` / `PUT /api/signed/<fullName>/<key>?…`: signed URLs of elements whose Type answers them
@@ -85,45 +79,14 @@ export function signedRoutes(
         lingeringClose(request.raw, LINGER_MS);
         throw error;
       }
-      const declared = Number(request.headers['content-length']);
-      const known = request.headers['content-length'] !== undefined && Number.isFinite(declared);
-      const tooLarge = (): GatewayError =>
-        new GatewayError(ErrorCode.INVALID_ARGUMENT, `upload larger than the limit of ${uploadLimit} bytes`, 413);
-      if (known && declared > uploadLimit) throw tooLarge();
-      const release = limits.slots.take(uploadNeed(known ? declared : undefined));
-      if (release === undefined) {
-        lingeringClose(request.raw, LINGER_MS);
-        return reply
-          .code(503)
-          .header('retry-after', String(RETRY_AFTER_S))
-          .send({
-            code: ErrorCode.UNAVAILABLE,
-            message: `the gateway is receiving as many uploads as it has room for; try again in ${RETRY_AFTER_S} s`,
-          });
-      }
-      let failure: GatewayError | undefined;
-      const limited = limitBytes(uploadLimit, () => (failure = tooLarge()));
-      const stopWatching =
-        limits.bodyTimeout > 0
-          ? watchBodyIdle(request.raw, limits.bodyTimeout, () => {
-              failure = new GatewayError(
-                ErrorCode.TIMEOUT,
-                `the upload body sent nothing for ${limits.bodyTimeout} ms; the upload was abandoned`,
-                408,
-              );
-              limited.destroy(failure);
-            })
-          : () => {};
-      pipeline(request.raw, limited, () => {});
-      try {
-        const result = await target.storage.uploadByFile(target.key, limited, target.contentType);
-        return reply.header('etag', result.etag).send(result);
-      } catch (error) {
-        throw failure ?? error;
-      } finally {
-        stopWatching();
-        release();
-      }
+      return receiveUpload(
+        request,
+        reply,
+        uploadLimit,
+        limits,
+        (body) => target.storage.uploadByFile(target.key, body, target.contentType),
+        (result) => reply.header('etag', result.etag).send(result),
+      );
     });
   });
 }

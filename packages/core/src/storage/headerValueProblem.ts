@@ -1,3 +1,4 @@
+// One rule for every storages.Meta Type: a header value one Type takes, another must too.
 /** The first character outside printable US-ASCII, as the error names it: U+00E9 "é". */
 export function nonAsciiCharacter(value: string): string | undefined {
   const found = /[^\u0020-\u007e]/u.exec(value)?.[0];

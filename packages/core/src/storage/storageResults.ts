@@ -1,7 +1,10 @@
-import type { ErrorCode } from '@mti/core';
+import type { ErrorCode } from '../errors/ErrorCode';
+
+// What the optional functions beyond the seed's five answer (list, copy, move, deleteMany,
+// getSignUploadUrl): here rather than in one Type, so every Type and the contract kit agree on them.
 
 export interface ListOptions {
-  /** At most this many items (1-1000, default 1000). */
+  /** At most this many items and prefixes together (1-1000, default 1000). */
   limit?: number;
   /** `nextCursor` of the previous page. */
   cursor?: string;

@@ -1,7 +1,6 @@
-import type { ListOptions } from '../storageResults';
-import type { ArgumentProblem } from './ArgumentProblem';
-import { argumentProblem } from './ArgumentProblem';
-import { delimiterProblem } from './checkDelimiter';
+import { argumentProblem, type ArgumentProblem } from './argumentProblem';
+import { delimiterProblem } from './delimiterProblem';
+import type { ListOptions } from './storageResults';
 
 /** What is wrong with `list`'s options other than the cursor (which needs the listing's scope). */
 export function listOptionsProblem(options: ListOptions): ArgumentProblem | undefined {

@@ -1,10 +1,11 @@
-import { nonAsciiCharacter } from './checkHeaderValue';
+// S3's rules, kept by every storages.Meta Type: metadata that one Type takes, another must too.
+import { nonAsciiCharacter } from './headerValueProblem';
 
 /** S3's limit on user metadata: the UTF-8 bytes of every name and value, added up. */
 export const MAX_METADATA_BYTES = 2048;
 
 /**
- * S3 sends user metadata as x-amz-meta-* headers: token names, printable US-ASCII values (see
+ * S3 sends user metadata as x-amz-meta-* headers (and the gateway as x-mti-meta-*): token names, printable US-ASCII values (see
  * headerValueProblem), 2 KB in all. Values that are not ASCII are refused rather than encoded
  * (AWS suggests RFC 2047): an encoded value would read back as its encoding on every other
  * client, and a value that happens to look encoded could not be told from one that is.

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 
+/** Bytes to write at once, or a stream of unknown length: how every Type's upload reads `data`. */
 export type UploadBody = { kind: 'bytes'; bytes: Buffer } | { kind: 'stream'; stream: Readable };
 
 /** Normalises what `uploadByFile` accepts, or says why it cannot. */

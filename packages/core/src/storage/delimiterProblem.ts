@@ -1,3 +1,4 @@
+// One rule for every storages.Meta Type, so the same delimiter is refused for the same reason everywhere.
 /** Why a list delimiter cannot be sent (it goes into the query string as UTF-8), or undefined. */
 export function delimiterProblem(value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return 'must be a non-empty string';

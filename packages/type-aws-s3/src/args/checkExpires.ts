@@ -1,9 +1,0 @@
-/** SigV4 presigned URLs live at most 7 days. */
-export const MAX_EXPIRES_SECONDS = 604_800;
-
-export function expiresProblem(value: unknown): string | undefined {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_EXPIRES_SECONDS) {
-    return `must be a whole number of seconds from 1 to ${MAX_EXPIRES_SECONDS} (7 days), got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
-  }
-  return undefined;
-}
