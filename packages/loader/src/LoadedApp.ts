@@ -244,9 +244,17 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
     const walked = new Set([...this.#scan.walked, ...scan.walked]);
     const moved = scan.identity !== this.#identity || [...paths].some((path) => walked.has(path));
     if (this.#watch !== undefined && scan.identity !== undefined && moved) {
-      await this.#restartWatch(scan);
-      if (this.#closing !== undefined) return;
-      scan = scanAppFolder(this.appDir);
+      // A folder renamed while the new watcher walks the disk may reach no watcher at all: the
+      // old one is closed, the new one has not seen it yet. The scan after the restart shows it,
+      // and then the watcher starts over again, until the disk held still through one start.
+      for (let round = 1; ; round++) {
+        await this.#restartWatch(scan);
+        if (this.#closing !== undefined) return;
+        const after = scanAppFolder(this.appDir);
+        const held = after.identity === scan.identity && sameFolders(after.walked, scan.walked);
+        scan = after;
+        if (held || round === RESTART_ROUNDS || scan.identity === undefined) break;
+      }
       for (const folder of this.#records.keys()) folders.add(folder);
       for (const folder of scan.folders) folders.add(folder);
     }
@@ -378,6 +386,16 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
     // An 'error' event without listeners would throw and take the process down.
     if (this.listenerCount('error') > 0) this.emit('error', event);
   }
+}
+
+/** Watcher starts in one sync while folders keep moving; the next event starts another sync. */
+const RESTART_ROUNDS = 3;
+
+/** Whether two scans walked the same folders. */
+function sameFolders(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const seen = new Set(a);
+  return b.every((folder) => seen.has(folder));
 }
 
 /** Whether `folder` is `dir` or inside it (`''` being the app folder). */
