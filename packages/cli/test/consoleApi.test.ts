@@ -16,6 +16,7 @@ import { createGateway, type GatewayOptions } from '@mti/cli';
 import type { LoadedApp } from '@mti/loader';
 import { registrations } from '@mti/type-aws-s3';
 import { nextReload, sleep } from '../../loader/test/support/events';
+import { until } from '../../loader/test/support/until';
 import type { RunningS3rver } from '../../loader/test/support/s3';
 import { seedConfig, seedDeclaration, type TempApp } from '../../loader/test/support/tempApp';
 import { OpenGateways } from './support/OpenGateways';
@@ -196,6 +197,19 @@ describe('GET /api/elements/:fullName/source', () => {
     expect(answer.json.config).not.toHaveProperty('accessKeySecret');
     // Not secret: shown even as a literal.
     expect(answer.json.config.accessKeyId).toBe('AKIDLITERAL');
+  });
+
+  it('is 409 for a config that does not parse, naming the file by line and column, never quoting it', async () => {
+    const base = await gatewayAt();
+    folder.write('storages/Broken/e.json', seedDeclaration);
+    writeFileSync(join(folder.dir, 'storages/Broken/Broken.json'), '{ "accessKeySecret": "s3cr3t-in-broken-json" ');
+    await until(app, () => app.listElements().some((element) => element.fullName === 'storages.Broken'));
+    const answer = await send(`${base}/api/elements/storages.Broken/source`, 'GET');
+    expect(answer.status).toBe(409);
+    expect(answer.json).toMatchObject({ code: 'INVALID_CONFIG', file: 'storages/Broken/Broken.json' });
+    expect(answer.json.message).toMatch(/invalid JSON: .* at line 1, column \d+/);
+    expect(answer.body).not.toContain('s3cr3t-in-broken-json');
+    rmSync(join(folder.dir, 'storages/Broken'), { recursive: true, force: true });
   });
 
   it('is 404 for built-ins, unknown names and a Type folder whose code is broken', async () => {

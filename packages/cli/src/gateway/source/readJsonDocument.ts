@@ -1,17 +1,16 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ErrorCode } from '@mti/core';
+import { ElementError, ErrorCode } from '@mti/core';
+import { readJsonFile } from '@mti/loader';
 import { GatewayError } from '../GatewayError';
 import { isInside } from './isInside';
-
-/** The largest e.json or config read, as the loader's limit: far above any real one. */
-const MAX_BYTES = 1024 * 1024;
 
 /**
  * Parses `<folder>/<name>` (`folder` a real path inside the app folder `root`), or returns
  * undefined when there is no such file. A file that links outside the app folder is refused,
- * like one the loader would not read; a file that does not parse is 409 naming it, without
- * JSON.parse's message (it quotes the text, which may be a secret).
+ * like one the loader would not read. The reading itself is the loader's (`readJsonFile`: its
+ * size limit, its refusal of non-files, its line-and-column message that never quotes the text),
+ * so the console sees a file exactly as the loader does; its refusals are 409 here.
  */
 export async function readJsonDocument(
   root: string,
@@ -29,13 +28,10 @@ export async function readJsonDocument(
   const fail = (status: number, code: 'ACCESS_DENIED' | 'INVALID_CONFIG', reason: string): GatewayError =>
     new GatewayError(ErrorCode[code], `${where.element}: ${where.file}: ${reason}`, status, where);
   if (!isInside(root, real)) throw fail(403, 'ACCESS_DENIED', 'links outside the app folder');
-  const stats = await stat(real);
-  if (!stats.isFile()) throw fail(409, 'INVALID_CONFIG', 'is not a regular file');
-  if (stats.size > MAX_BYTES) throw fail(409, 'INVALID_CONFIG', 'is larger than 1 MiB');
-  const text = await readFile(real, 'utf8');
   try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw fail(409, 'INVALID_CONFIG', 'is not valid JSON; fix it in an editor');
+    return await readJsonFile(real, where.file, where.element);
+  } catch (error) {
+    if (!ElementError.is(error)) throw error;
+    throw new GatewayError(ErrorCode.INVALID_CONFIG, error.message, 409, where);
   }
 }
