@@ -25,7 +25,7 @@ describe('mti check', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/ready\s+instance\s+storages\.MyS3\s+storages\.AwsS3Type/);
-    expect(result.stdout).toContain('4 elements, 0 with errors');
+    expect(result.stdout).toContain('6 elements, 0 with errors');
   });
 
   it('fails (exit 1) naming each broken element with file and field', async () => {
@@ -38,7 +38,7 @@ describe('mti check', () => {
       /error\s+instance\s+storages\.Bad .*storages\/Bad\/Bad\.json \(region\): .*region code/,
     );
     expect(result.stdout).toContain('storages/Worse/e.json: storages.Worse: storages/Worse/e.json: invalid JSON');
-    expect(result.stdout).toContain('6 elements, 2 with errors');
+    expect(result.stdout).toContain('8 elements, 2 with errors');
   });
 
   it('reports unset variables without --embedded-s3', async () => {
@@ -53,12 +53,39 @@ describe('mti ls', () => {
     const result = await runCli(['ls', folder.dir, '--embedded-s3', '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
-      { fullName: 'storages.Meta', title: 'Storage', kind: 'meta', type: '', status: 'ready', origin: 'builtin' },
+      {
+        fullName: 'storages.Meta',
+        title: 'Storage',
+        kind: 'meta',
+        type: '',
+        meta: 'storages.Meta',
+        status: 'ready',
+        origin: 'builtin',
+      },
       {
         fullName: 'storages.AwsS3Type',
         title: 'AWS S3 Storage',
         kind: 'type',
         type: 'storages.Meta',
+        meta: 'storages.Meta',
+        status: 'ready',
+        origin: 'builtin',
+      },
+      {
+        fullName: 'storages.MinioType',
+        title: 'MinIO Storage',
+        kind: 'type',
+        type: 'storages.AwsS3Type',
+        meta: 'storages.Meta',
+        status: 'ready',
+        origin: 'builtin',
+      },
+      {
+        fullName: 'storages.CloudflareR2Type',
+        title: 'Cloudflare R2 Storage',
+        kind: 'type',
+        type: 'storages.AwsS3Type',
+        meta: 'storages.Meta',
         status: 'ready',
         origin: 'builtin',
       },
@@ -67,6 +94,7 @@ describe('mti ls', () => {
         title: 'Local Disk Storage',
         kind: 'type',
         type: 'storages.Meta',
+        meta: 'storages.Meta',
         status: 'ready',
         origin: 'builtin',
       },
@@ -75,6 +103,7 @@ describe('mti ls', () => {
         title: 'My AWS S3 Storage',
         kind: 'instance',
         type: 'storages.AwsS3Type',
+        meta: 'storages.Meta',
         status: 'ready',
         origin: 'app',
       },
@@ -105,6 +134,7 @@ describe('mti ls', () => {
       title: 'Our S3',
       kind: 'type',
       type: 'storages.Meta',
+      meta: 'storages.Meta',
       status: 'ready',
       origin: 'app',
       overrides: '@mti/type-aws-s3',
@@ -228,7 +258,7 @@ describe('mti tsconfig', () => {
         compilerOptions: { paths: Record<string, string[]> };
       }
     ).compilerOptions.paths;
-    expect(Object.keys(paths).sort()).toEqual(['@mti/core', '@mti/loader', '@mti/type-aws-s3', '@mti/type-disk']);
+    expect(Object.keys(paths).sort()).toEqual(['@mti/core', '@mti/type-aws-s3', '@mti/type-disk']);
     const tsc = join(__dirname, '../../../node_modules/typescript/bin/tsc');
     const checked = spawnSync(process.execPath, [tsc, '-p', folder.dir], { encoding: 'utf8' });
     expect(checked.stdout).toBe('');

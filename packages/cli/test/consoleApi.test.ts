@@ -11,7 +11,7 @@ import {
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '@mti/core';
+import { createApp, storagesMeta } from '@mti/core';
 import { createGateway, type GatewayOptions } from '@mti/cli';
 import type { LoadedApp } from '@mti/loader';
 import { registrations } from '@mti/type-aws-s3';
@@ -514,7 +514,7 @@ describe('the console page', () => {
 
 describe("core's App (no folder)", () => {
   it('describes Types, and refuses the folder routes clearly', async () => {
-    const core = createApp({ name: 'bare', registrations });
+    const core = createApp({ name: 'bare', registrations: [storagesMeta, ...registrations] });
     const gateway = createGateway({ app: core, console: false });
     gateways.add(gateway);
     const base = await gateway.listen({ port: 0, host: '127.0.0.1' });

@@ -34,8 +34,30 @@ export type { ElementRegistration } from './element/ElementRegistration';
 export { ElementError, type ElementErrorOptions } from './errors/ElementError';
 export { ElementNotFoundError } from './errors/ElementNotFoundError';
 export { ErrorCode } from './errors/ErrorCode';
+export {
+  appJsonChanged,
+  codeOutsideApp,
+  configFileTooLarge,
+  configIssues,
+  entryOutsideApp,
+  invalidConfig,
+  invalidJson,
+  missingAppFolder,
+  noTypeClass,
+  notAFile,
+  notAJsonObject,
+  typeCodeFailed,
+  typeCodeRefused,
+  typePackageProblem,
+  unreadableFile,
+  unreadableFolder,
+  type ConfigPlace,
+  type InvalidConfigOptions,
+} from './errors/invalidConfig';
 export { scrubSecrets } from './errors/scrubSecrets';
 export { StorageError, type StorageErrorOptions } from './errors/StorageError';
+
+export { sha256Hex } from './hash/sha256Hex';
 
 export { createDebugLogger } from './logging/createDebugLogger';
 export type { Logger } from './logging/Logger';

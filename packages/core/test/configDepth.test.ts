@@ -1,4 +1,4 @@
-import { createApp, createDebugLogger, ElementError, interpolateEnv } from '@mti/core';
+import { createApp, createDebugLogger, ElementError, interpolateEnv, storagesMeta } from '@mti/core';
 import { memoryRegistration } from './fixtures/MemoryStorageType';
 import { goodConfig, memoryInstance } from './fixtures/records';
 
@@ -35,7 +35,7 @@ describe('config depth', () => {
   it('an app given such a record reports it on that element, and the others load', async () => {
     const app = createApp({
       name: 'deep',
-      registrations: [memoryRegistration],
+      registrations: [storagesMeta, memoryRegistration],
       env: {},
       logger: createDebugLogger('mti:test'),
       elements: [

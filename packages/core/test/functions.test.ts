@@ -1,4 +1,4 @@
-import { createApp, functionsOf, StorageMeta, type ElementFunctions } from '@mti/core';
+import { createApp, functionsOf, StorageMeta, type ElementFunctions, storagesMeta } from '@mti/core';
 import { MemoryStorageType, memoryRegistration } from './fixtures/MemoryStorageType';
 import { goodConfig, memoryInstance } from './fixtures/records';
 
@@ -43,7 +43,7 @@ describe('element functions', () => {
 
   it('are looked up per Instance through the app', () => {
     const app = createApp({
-      registrations: [memoryRegistration],
+      registrations: [storagesMeta, memoryRegistration],
       env: {},
       elements: [memoryInstance('storages/MyS3', goodConfig)],
     });

@@ -1,4 +1,4 @@
-import { createApp, wasHandedToCaller } from '@mti/core';
+import { createApp, wasHandedToCaller, storagesMeta } from '@mti/core';
 import { MemoryStorageType, memoryRegistration } from './fixtures/MemoryStorageType';
 import { goodConfig, memoryInstance } from './fixtures/records';
 
@@ -22,7 +22,10 @@ class ThrowingType extends MemoryStorageType {
 
 function app() {
   return createApp({
-    registrations: [{ ...memoryRegistration, fullName: 'storages.ThrowingType', implementation: ThrowingType }],
+    registrations: [
+      storagesMeta,
+      { ...memoryRegistration, fullName: 'storages.ThrowingType', implementation: ThrowingType },
+    ],
     env: {},
     elements: [memoryInstance('storages/Thrower', goodConfig, 'storages.ThrowingType')],
   });

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { createApp, ElementError, ElementNotFoundError, type StorageMeta } from '@mti/core';
+import { createApp, ElementError, ElementNotFoundError, type StorageMeta, storagesMeta } from '@mti/core';
 import { MemoryStorageType, memoryRegistration } from './fixtures/MemoryStorageType';
 import { goodConfig, memoryInstance } from './fixtures/records';
 
@@ -7,7 +7,7 @@ type Memory = MemoryStorageType;
 
 function appWith(config: Record<string, unknown> = goodConfig) {
   return createApp({
-    registrations: [memoryRegistration],
+    registrations: [storagesMeta, memoryRegistration],
     env: {},
     elements: [memoryInstance('storages/MyS3', config)],
   });
@@ -98,7 +98,11 @@ describe('handles across updates', () => {
     const records = (latencyMs: number, bucketName: string) => [
       memoryInstance('storages/MyS3', { ...goodConfig, bucketName, latencyMs }),
     ];
-    const app = createApp({ registrations: [memoryRegistration], env: {}, elements: records(50, 'first') });
+    const app = createApp({
+      registrations: [storagesMeta, memoryRegistration],
+      env: {},
+      elements: records(50, 'first'),
+    });
     const s3 = app.getElement<Memory>('storages.MyS3');
     const running = s3.uploadByFile('slow.txt', 'x');
     const changes = app.update(records(0, 'second'));
@@ -116,7 +120,7 @@ describe('handles across updates', () => {
 
   it('hands out one function per method, which follows reloads like the handle itself', async () => {
     const records = (bucketName: string) => [memoryInstance('storages/MyS3', { ...goodConfig, bucketName })];
-    const app = createApp({ registrations: [memoryRegistration], env: {}, elements: records('first') });
+    const app = createApp({ registrations: [storagesMeta, memoryRegistration], env: {}, elements: records('first') });
     const s3 = app.getElement<Memory>('storages.MyS3');
     const upload = s3.uploadByFile;
     expect(s3.uploadByFile).toBe(upload);
@@ -153,7 +157,11 @@ describe('handles across updates', () => {
       },
       memoryInstance('storages/MyS3', goodConfig, type),
     ];
-    const app = createApp({ registrations: [memoryRegistration], env: {}, elements: records('storages.ExtraType') });
+    const app = createApp({
+      registrations: [storagesMeta, memoryRegistration],
+      env: {},
+      elements: records('storages.ExtraType'),
+    });
     const s3 = app.getElement<Extra & Later>('storages.MyS3');
     const extra = s3.extra;
     await expect(extra()).resolves.toBe('extra from reports');
@@ -169,7 +177,7 @@ describe('handles across updates', () => {
 
   it('keeps an unchanged element on its instance', async () => {
     const elements = [memoryInstance('storages/MyS3', goodConfig)];
-    const app = createApp({ registrations: [memoryRegistration], env: {}, elements });
+    const app = createApp({ registrations: [storagesMeta, memoryRegistration], env: {}, elements });
     const s3 = app.getElement<Memory>('storages.MyS3');
     await s3.uploadByFile('k', 'v');
     expect(app.update(elements)).toEqual([]);
@@ -221,7 +229,7 @@ describe('handles across updates', () => {
 describe('app.close', () => {
   it('waits for running calls, disposes every built instance once, then refuses work', async () => {
     const app = createApp({
-      registrations: [memoryRegistration],
+      registrations: [storagesMeta, memoryRegistration],
       env: {},
       elements: [
         memoryInstance('storages/A', { ...goodConfig, latencyMs: 30 }),

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { createApp, type ElementRecord } from '@mti/core';
+import { createApp, type ElementRecord, storagesMeta } from '@mti/core';
 import { MemoryStorageType, memoryRegistration } from './fixtures/MemoryStorageType';
 
 // The seed's Quick Start, in TypeScript, on the memory test Type: folders as data, a config that
@@ -14,7 +14,7 @@ describe('an app built from declarations, end to end', () => {
   ];
   const app = createApp({
     name: 'quick-start',
-    registrations: [memoryRegistration],
+    registrations: [storagesMeta, memoryRegistration],
     env: { API_KEY: 'k-123' },
     elements,
   });

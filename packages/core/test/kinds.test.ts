@@ -1,9 +1,9 @@
-import { createApp, ElementError, StorageMeta, type ElementInfo, type ElementRecord } from '@mti/core';
+import { createApp, ElementError, StorageMeta, type ElementInfo, type ElementRecord, storagesMeta } from '@mti/core';
 import { MemoryStorageType, memoryRegistration } from './fixtures/MemoryStorageType';
 import { goodConfig, memoryInstance } from './fixtures/records';
 
 function build(elements: ElementRecord[]): Map<string, ElementInfo> {
-  const app = createApp({ elements, registrations: [memoryRegistration], env: {} });
+  const app = createApp({ elements, registrations: [storagesMeta, memoryRegistration], env: {} });
   return new Map(app.listElements().map((info) => [info.fullName, info]));
 }
 
@@ -44,12 +44,12 @@ describe('element kinds and type chains', () => {
       memoryInstance('storages/Uses', goodConfig, 'storages.Broken'),
     ]);
     expect(info.get('storages.Broken')?.error?.message).toBe(
-      'storages.Broken: unknown type "storages.MemoryTyp" (chain: storages.Broken → storages.MemoryTyp); did you mean "storages.MemoryType"?',
+      'storages.Broken: storages/Broken/e.json: unknown type "storages.MemoryTyp" (chain: storages.Broken → storages.MemoryTyp); did you mean "storages.MemoryType"?',
     );
     const uses = info.get('storages.Uses')?.error;
     expect(uses?.code).toBe('INVALID_CONFIG');
     expect(uses?.message).toBe(
-      'storages.Uses: unknown type "storages.MemoryTyp" (chain: storages.Uses → storages.Broken → storages.MemoryTyp); did you mean "storages.MemoryType"?',
+      'storages.Uses: storages/Uses/e.json: unknown type "storages.MemoryTyp" (chain: storages.Uses → storages.Broken → storages.MemoryTyp); did you mean "storages.MemoryType"?',
     );
   });
 
@@ -80,9 +80,11 @@ describe('element kinds and type chains', () => {
       typeRecord('x/C', 'x.A', MemoryStorageType),
       memoryInstance('x/I', goodConfig, 'x.A'),
     ]);
-    expect(info.get('x.A')?.error?.message).toBe('x.A: its type chain has a cycle: x.A → x.B → x.C → x.A');
-    expect(info.get('x.B')?.error?.message).toBe('x.B: its type chain has a cycle: x.B → x.C → x.A → x.B');
-    expect(info.get('x.I')?.error?.message).toBe('x.I: its type chain has a cycle: x.I → x.A → x.B → x.C → x.A');
+    expect(info.get('x.A')?.error?.message).toBe('x.A: x/A/e.json: its type chain has a cycle: x.A → x.B → x.C → x.A');
+    expect(info.get('x.B')?.error?.message).toBe('x.B: x/B/e.json: its type chain has a cycle: x.B → x.C → x.A → x.B');
+    expect(info.get('x.I')?.error?.message).toBe(
+      'x.I: x/I/e.json: its type chain has a cycle: x.I → x.A → x.B → x.C → x.A',
+    );
   });
 
   it('refuses a Type that misses a method of its Meta contract, naming both', () => {
@@ -93,7 +95,7 @@ describe('element kinds and type chains', () => {
     }
     const error = build([typeRecord('storages/HalfType', 'storages.Meta', Half)]).get('storages.HalfType')?.error;
     expect(error?.message).toBe(
-      'storages.HalfType: class Half does not implement download(), getObject(), delete(), getSignUrl(), required by storages.Meta (@mti/core); extend a class that does, or add the methods',
+      'storages.HalfType: storages/HalfType/e.json: class Half does not implement download(), getObject(), delete(), getSignUrl(), required by storages.Meta (@mti/core); extend a class that does, or add the methods',
     );
   });
 
@@ -125,7 +127,9 @@ describe('element kinds and type chains', () => {
 
   it('fails early when two packages register one fullName', () => {
     expect(() =>
-      createApp({ registrations: [memoryRegistration, { ...memoryRegistration, source: '@acme/storage' }] }),
+      createApp({
+        registrations: [storagesMeta, memoryRegistration, { ...memoryRegistration, source: '@acme/storage' }],
+      }),
     ).toThrow('storages.MemoryType is registered twice: by @mti/test-memory and by @acme/storage');
   });
 });
@@ -135,7 +139,7 @@ describe('business configuration', () => {
 
   it('validates with the schema the Type declares, after ${VAR} interpolation', () => {
     const app = createApp({
-      registrations: [memoryRegistration],
+      registrations: [storagesMeta, memoryRegistration],
       env,
       elements: [memoryInstance('storages/MyS3', { bucketName: '${BUCKET}', apiKey: '${KEY}', latencyMs: 1 })],
     });
@@ -155,7 +159,7 @@ describe('business configuration', () => {
     ],
   ])('reports %j with element, file and field %s', (config, field, message) => {
     const app = createApp({
-      registrations: [memoryRegistration],
+      registrations: [storagesMeta, memoryRegistration],
       env,
       elements: [memoryInstance('storages/MyS3', config)],
     });
@@ -171,7 +175,7 @@ describe('business configuration', () => {
 
   it('says when the business config file is missing', () => {
     const app = createApp({
-      registrations: [memoryRegistration],
+      registrations: [storagesMeta, memoryRegistration],
       elements: [{ folder: 'storages/MyS3', declaration: { title: 'x', type: 'storages.MemoryType' } }],
     });
     expect(app.listElements().find((e) => e.fullName === 'storages.MyS3')?.error?.message).toContain(

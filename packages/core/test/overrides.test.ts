@@ -1,4 +1,4 @@
-import { createApp, type ElementRecord, type UploadData, type UploadResult } from '@mti/core';
+import { createApp, type ElementRecord, type UploadData, type UploadResult, storagesMeta } from '@mti/core';
 import { MemoryStorageType, memoryRegistration } from './fixtures/MemoryStorageType';
 import { goodConfig, memoryInstance } from './fixtures/records';
 
@@ -21,7 +21,7 @@ const override: ElementRecord = {
 describe('overriding an official Type', () => {
   it('wins for every Instance of that type in the app, and can call super', async () => {
     const app = createApp({
-      registrations: [memoryRegistration],
+      registrations: [storagesMeta, memoryRegistration],
       env: {},
       elements: [override, memoryInstance('storages/One', goodConfig), memoryInstance('storages/Two', goodConfig)],
     });
@@ -43,12 +43,12 @@ describe('overriding an official Type', () => {
 
   it('leaves other apps on the official class', async () => {
     const withOverride = createApp({
-      registrations: [memoryRegistration],
+      registrations: [storagesMeta, memoryRegistration],
       env: {},
       elements: [override, memoryInstance('storages/S', goodConfig)],
     });
     const plain = createApp({
-      registrations: [memoryRegistration],
+      registrations: [storagesMeta, memoryRegistration],
       env: {},
       elements: [memoryInstance('storages/S', goodConfig)],
     });
@@ -61,7 +61,7 @@ describe('overriding an official Type', () => {
 
   it('goes back to the official class when the override is removed', async () => {
     const app = createApp({
-      registrations: [memoryRegistration],
+      registrations: [storagesMeta, memoryRegistration],
       env: {},
       elements: [override, memoryInstance('storages/S', goodConfig)],
     });
@@ -78,13 +78,13 @@ describe('overriding an official Type', () => {
 
   it('refuses an override without code, naming both sides and the fix', () => {
     const app = createApp({
-      registrations: [memoryRegistration],
+      registrations: [storagesMeta, memoryRegistration],
       env: {},
       elements: [{ ...override, implementation: undefined }, memoryInstance('storages/S', goodConfig)],
     });
     const info = new Map(app.listElements().map((e) => [e.fullName, e]));
     expect(info.get('storages.MemoryType')?.error?.message).toBe(
-      'storages/MemoryType/e.json overrides the official Type storages.MemoryType of @mti/test-memory but has no code; add an index.ts (or index.js) beside it whose default export is a class extending the official one',
+      'storages.MemoryType: storages/MemoryType/e.json: overrides the official Type storages.MemoryType of @mti/test-memory but has no code; add an index.ts (or index.js) beside it whose default export is a class extending the official one',
     );
     // Instances do not silently fall back to the official class: the team's rules would be skipped.
     expect(info.get('storages.S')?.status).toBe('error');
@@ -110,7 +110,7 @@ describe('a Type extending a Type', () => {
       }
     }
     const app = createApp({
-      registrations: [memoryRegistration],
+      registrations: [storagesMeta, memoryRegistration],
       env: {},
       elements: [
         {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { createApp, ElementError } from '@mti/core';
+import { createApp, ElementError, storagesMeta } from '@mti/core';
 import { MemoryStorageType, memoryRegistration } from './fixtures/MemoryStorageType';
 import { goodConfig, memoryInstance } from './fixtures/records';
 
@@ -44,6 +44,7 @@ type Streaming = StreamingType;
 function appWith(closeTimeoutMs?: number) {
   return createApp({
     registrations: [
+      storagesMeta,
       memoryRegistration,
       { ...memoryRegistration, fullName: 'storages.StreamingType', implementation: StreamingType },
     ],

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import createDebug from 'debug';
-import { createApp, createDebugLogger, StorageError, type Logger } from '@mti/core';
+import { createApp, createDebugLogger, StorageError, type Logger, storagesMeta } from '@mti/core';
 import { MemoryStorageType, memoryRegistration } from './fixtures/MemoryStorageType';
 import { memoryInstance } from './fixtures/records';
 
@@ -31,7 +31,7 @@ function recordingLogger(lines: string[]): Logger {
 describe('secret fields', () => {
   const lines: string[] = [];
   const app = createApp({
-    registrations: [memoryRegistration],
+    registrations: [storagesMeta, memoryRegistration],
     env: { SECRET, TOKEN },
     logger: recordingLogger(lines),
     elements: [
@@ -93,7 +93,7 @@ describe('secret fields', () => {
     try {
       const quiet = createApp({
         name: 'secrets',
-        registrations: [memoryRegistration],
+        registrations: [storagesMeta, memoryRegistration],
         env: { SECRET },
         logger: createDebugLogger('mti:secrets'),
         elements: [memoryInstance('storages/X', { bucketName: 'no', apiKey: '${SECRET}' })],

@@ -1,9 +1,9 @@
-import { createApp, keyProblem, StorageError, StorageMeta } from '@mti/core';
+import { createApp, keyProblem, StorageError, StorageMeta, storagesMeta } from '@mti/core';
 import { MemoryStorageType, memoryRegistration } from './fixtures/MemoryStorageType';
 import { goodConfig, memoryInstance } from './fixtures/records';
 
 const app = createApp({
-  registrations: [memoryRegistration],
+  registrations: [storagesMeta, memoryRegistration],
   env: {},
   elements: [memoryInstance('storages/MyS3', goodConfig)],
 });

@@ -1,4 +1,4 @@
-import type { Logger } from '@mti/core';
+import type { ElementRegistration, Logger } from '@mti/core';
 
 export interface LoadAppOptions {
   /** Follow file changes with chokidar (hot reload). Default false. */
@@ -6,6 +6,11 @@ export interface LoadAppOptions {
   /** Where `${VAR}` in business configs is looked up; defaults to `process.env` (read at each reload). */
   env?: Readonly<Record<string, string | undefined>>;
   logger?: Logger;
+  /**
+   * Metas and Types the host program adds to this app, beside the official ones and those of
+   * `app.json`'s `typePackages` (a family of its own, say). Checked before anything loads.
+   */
+  registrations?: readonly ElementRegistration[];
   /** The app's name in logs; defaults to the folder name. */
   name?: string;
   /**

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
+  appJsonChanged,
   ElementError,
   ErrorCode,
   type App,
@@ -169,13 +170,7 @@ export class LoadedApp extends EventEmitter<LoadedAppEvents> implements ElementA
       if (rel === '') continue;
       rels.add(rel);
       if (rel === 'app.json') {
-        this.#report({
-          error: new ElementError({
-            code: ErrorCode.INVALID_CONFIG,
-            file: 'app.json',
-            message: 'app.json changed: restart the app to load its Type packages again',
-          }),
-        });
+        this.#report({ error: appJsonChanged() });
         continue;
       }
       for (const folder of this.#foldersTouchedBy(rel, path)) folders.add(folder);

@@ -1,8 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { createApp, createDebugLogger, ElementError, ErrorCode } from '@mti/core';
-import { registrations as awsS3Types } from '@mti/type-aws-s3';
-import { registrations as diskTypes } from '@mti/type-disk';
+import { createApp, createDebugLogger, ElementError, ErrorCode, missingAppFolder } from '@mti/core';
 import { readAppJson } from './appJson/readAppJson';
 import { checkTypeCode } from './code/checkTypeCode';
 import { CodeConfinement } from './code/CodeConfinement';
@@ -10,15 +8,14 @@ import { ModuleEvaluator } from './code/ModuleEvaluator';
 import { sharedModules } from './code/sharedModules';
 import { TypeCodeCache } from './code/TypeCodeCache';
 import { LoadedApp } from './LoadedApp';
+import { officialRegistrations } from './official/officialPackages';
+import { registrationsProblems } from './official/registrationProblem';
 import type { LoadAppOptions } from './LoadAppOptions';
 import { readWithCheckedCode } from './readWithCheckedCode';
 import type { ReadElement } from './scan/readElementRecord';
 import { scanAppFolder } from './scan/scanAppFolder';
 
 const DEFAULT_TYPE_LOAD_TIMEOUT_MS = 5_000;
-
-/** The official Types every app is given. */
-const officialTypes = [...awsS3Types, ...diskTypes];
 
 /**
  * Turns an app folder into a running app: every folder holding an `e.json` becomes an element,
@@ -27,12 +24,16 @@ const officialTypes = [...awsS3Types, ...diskTypes];
  */
 export async function loadApp(appDir: string, options: LoadAppOptions = {}): Promise<LoadedApp> {
   const root = resolve(appDir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new ElementError({
-      code: ErrorCode.INVALID_CONFIG,
-      file: root,
-      message: `app folder ${root} does not exist or is not a folder`,
-    });
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw missingAppFolder(root);
+  if (options.registrations !== undefined) {
+    const problems = registrationsProblems(options.registrations);
+    if (problems.length > 0) {
+      throw new ElementError({
+        code: ErrorCode.INVALID_ARGUMENT,
+        field: 'registrations',
+        message: `loadApp: options.registrations holds what is not a registration: ${problems.join('; ')}`,
+      });
+    }
   }
   const name = options.name ?? basename(root);
   const logger = options.logger ?? createDebugLogger(`mti:${name}`);
@@ -54,7 +55,11 @@ export async function loadApp(appDir: string, options: LoadAppOptions = {}): Pro
   }
   const app = createApp({
     name,
-    registrations: [...officialTypes, ...(await readAppJson(root, packages))],
+    registrations: [
+      ...officialRegistrations(),
+      ...(options.registrations ?? []),
+      ...(await readAppJson(root, packages)),
+    ],
     elements: [...records.values()].map((read) => read.record),
     env: env(),
     logger,

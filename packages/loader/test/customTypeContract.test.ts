@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createApp, ErrorCode, functionsOf, type StorageMeta } from '@mti/core';
+import { createApp, ErrorCode, functionsOf, type StorageMeta, storagesMeta } from '@mti/core';
 import { describeStorageContract } from '@mti/core/testing';
 import { loadApp } from '@mti/loader';
 import { AwsS3Type, registrations } from '@mti/type-aws-s3';
@@ -40,7 +40,7 @@ describeStorageContract('apps/custom-type: storages.Archive (storages.WriteOnceS
     const loaded = await loadCustomType('storages.Archive');
     const app = createApp({
       name: 'archive-cleaner',
-      registrations,
+      registrations: [storagesMeta, ...registrations],
       env: {},
       elements: [
         {

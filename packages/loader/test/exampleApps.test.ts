@@ -29,6 +29,8 @@ describe('apps/demo', () => {
     expect(app.listElements().map((e) => `${e.fullName}:${e.status}`)).toEqual([
       'storages.Meta:ready',
       'storages.AwsS3Type:ready',
+      'storages.MinioType:ready',
+      'storages.CloudflareR2Type:ready',
       'storages.DiskType:ready',
       'storages.MyS3:ready',
     ]);

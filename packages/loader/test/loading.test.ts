@@ -126,7 +126,7 @@ describe('loadApp', () => {
   it.each([
     [{ typePackages: 'nope' }, 'app.json: "typePackages": Invalid input: expected array'],
     [{ typePackages: ['@acme/missing'] }, 'type package "@acme/missing" cannot be found'],
-    [{ typo: [] }, 'Unrecognized key'],
+    [{ typo: [] }, 'app.json: "typo": unknown field "typo"'],
   ])('refuses app.json %j', async (appJson, message) => {
     const folder = apps.folder({ 'app.json': appJson });
     await expect(loadApp(folder.dir)).rejects.toThrow(message);

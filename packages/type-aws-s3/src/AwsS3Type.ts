@@ -26,6 +26,7 @@ import {
   type UploadData,
   type UploadOptions,
   type UploadResult,
+  type z,
 } from '@mti/core';
 import { acquireClient } from './client/acquireClient';
 import { clientSettings } from './client/clientSettings';
@@ -51,16 +52,16 @@ import { uploadObject } from './upload/uploadObject';
 
 const DELETE_BATCH = 1000;
 
-/** S3 takes only the storage classes it names. */
-const storageClassProblem = (storageClass: string): string | undefined =>
-  storageClasses.includes(storageClass) ? undefined : `must be one of ${storageClasses.join(', ')}`;
-
 /**
  * `storages.AwsS3Type`: the seed's storage methods on Amazon S3 and S3-compatible servers.
  * Teams extend this class to add their own rules and call `super` for the S3 work.
  */
 export class AwsS3Type extends StorageMeta<AwsS3Config> {
-  static readonly configSchema = awsS3ConfigSchema;
+  /**
+   * Typed by what it produces, so a Type for another S3 service (storages.MinioType,
+   * storages.CloudflareR2Type) can bring its own fields, defaults and rules.
+   */
+  static readonly configSchema: z.ZodType<AwsS3Config> = awsS3ConfigSchema;
   static readonly secretFields: readonly string[] = ['accessKeySecret', 'sessionToken'];
   /** Beyond the seed's five (inherited from storages.Meta). */
   static override readonly functions: ElementFunctions = { ...optionalStorageFunctions };
@@ -71,6 +72,13 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
    */
   static clientFactory: S3ClientFactory | undefined = undefined;
 
+  /**
+   * The storage classes this Type's server takes, checked before a request is sent (an upload's
+   * `storageClass` option). S3's whole list here; a Type for another server narrows it, together
+   * with its config schema's `storageClass`.
+   */
+  static readonly storageClasses: readonly string[] = storageClasses;
+
   readonly #client: S3Client;
   readonly #releases: Array<() => void> = [];
   #signer: S3Client | undefined;
@@ -79,6 +87,11 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   #urlBase: string | undefined;
   /** Set only while `mti:s3` is on when the element is built: one debug line per operation. */
   readonly #trace: OperationTrace | undefined;
+  /** The server takes only the storage classes its Type names. */
+  readonly #storageClassProblem = (storageClass: string): string | undefined => {
+    const allowed = (this.constructor as typeof AwsS3Type).storageClasses;
+    return allowed.includes(storageClass) ? undefined : `must be one of ${allowed.join(', ')}`;
+  };
 
   constructor(context: ElementContext<AwsS3Config>) {
     super(context);
@@ -119,7 +132,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     const { key, s3Key } = this.#key(operation, name);
     this.checkArgument(operation, key, argumentProblem('contentType', headerValueProblem(contentType)));
     const body = this.uploadBody(operation, key, data);
-    this.checkArgument(operation, key, uploadOptionsProblem(options, storageClassProblem));
+    this.checkArgument(operation, key, uploadOptionsProblem(options, this.#storageClassProblem));
     const params = putParams(this.config, s3Key, contentType, options);
     return this.run(
       operation,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '@mti/core';
+import { createApp, storagesMeta } from '@mti/core';
 import { loadApp } from '@mti/loader';
 import { diskConfigJsonSchema, type DiskType, registrations } from '@mti/type-disk';
 import { diskRecord } from './support/diskApp';
@@ -20,7 +20,7 @@ describe('config', () => {
     ['an empty prefix', { rootDir: '/tmp/x', prefix: '//' }, 'prefix', /at least one segment/],
     ['a signedBaseUrl that is not http', { rootDir: '/tmp/x', signedBaseUrl: 'ftp://x' }, 'signedBaseUrl', /./],
   ])('refuses %s', (_label, config, field, message) => {
-    const app = createApp({ registrations, elements: [diskRecord(config)] });
+    const app = createApp({ registrations: [storagesMeta, ...registrations], elements: [diskRecord(config)] });
     const info = app.listElements().find((element) => element.fullName === 'storages.MyDisk');
     expect(info?.status).toBe('error');
     expect(info?.error?.code).toBe('INVALID_CONFIG');
@@ -31,7 +31,7 @@ describe('config', () => {
   it('keeps signingSecret out of JSON and errors', async () => {
     const secret = 'a-secret-that-must-never-be-shown-0123';
     const app = createApp({
-      registrations,
+      registrations: [storagesMeta, ...registrations],
       elements: [diskRecord({ rootDir: '/nonexistent/x', signingSecret: secret })],
     });
     const storage = app.getElement<DiskType>('storages.MyDisk');

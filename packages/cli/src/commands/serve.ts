@@ -4,7 +4,8 @@ import { ElementError, ErrorCode } from '@mti/core';
 import { loadApp } from '@mti/loader';
 import { defaultConsoleFolder } from '../gateway/console/defaultConsoleFolder';
 import { createGateway } from '../gateway/createGateway';
-import { elementTable } from '../output/elementTable';
+import { familyTables } from '../output/familyTables';
+import { STORAGE_META } from '../gateway/storageElement';
 import { terminalSafe } from '../output/terminalSafe';
 import { appEnv, type EmbeddedOptions } from './appEnv';
 import { readToken, type TokenOptions } from './readToken';
@@ -114,8 +115,10 @@ export async function serve(appDir: string, options: ServeOptions): Promise<() =
   // The scan's warnings (a symlink loop, a link leading outside, an unreadable folder) fail no
   // element, so the table would not show them.
   for (const warning of app.warnings) lines.push(`  warning: ${warning.message}`);
-  lines.push('', elementTable(app.listElements(), true), '');
-  const storage = app.listElements().find((e) => e.kind === 'instance' && e.status === 'ready');
+  lines.push('', familyTables(app.listElements(), true), '');
+  const storage = app
+    .listElements()
+    .find((e) => e.kind === 'instance' && e.status === 'ready' && e.meta === STORAGE_META);
   if (storage !== undefined) {
     const secret = options.tokenFile === undefined ? '$MTI_TOKEN' : `$(cat ${options.tokenFile})`;
     const auth = token === undefined ? '' : ` -H "Authorization: Bearer ${secret}"`;

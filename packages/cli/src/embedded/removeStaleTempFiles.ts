@@ -2,7 +2,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The folder of each bucket where the patched s3rver writes objects before renaming them in. */
-export const TEMP_FOLDER = '._S3rver_tmp';
+const TEMP_FOLDER = '._S3rver_tmp';
 
 /** Untouched for this long, a temporary file is no write in progress. */
 const STALE_MS = 60 * 60 * 1000;

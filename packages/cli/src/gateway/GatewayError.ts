@@ -33,6 +33,16 @@ export class GatewayError extends ElementError {
     Object.defineProperty(this, gatewayErrorBrand, { value: true });
   }
 
+  /** `error` (code, message, element, file, field) as an answer with `status`. */
+  static of(error: ElementError, status: number, issues?: readonly GatewayIssue[]): GatewayError {
+    return new GatewayError(error.code, error.message, status, {
+      element: error.element,
+      file: error.file,
+      field: error.field,
+      issues,
+    });
+  }
+
   static override is(value: unknown): value is GatewayError {
     return ElementError.is(value) && (value as unknown as Record<symbol, unknown>)[gatewayErrorBrand] === true;
   }

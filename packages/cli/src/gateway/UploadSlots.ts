@@ -53,7 +53,7 @@ export class UploadSlots {
  * 8 MiB, 4 in flight (packages/type-aws-s3, config `multipart`). The gateway cannot see an
  * element's settings; one configured with larger parts needs a larger `uploadMemory`.
  */
-export const UPLOAD_BUFFER_BYTES = 8 * 1024 * 1024 * 4;
+const UPLOAD_BUFFER_BYTES = 8 * 1024 * 1024 * 4;
 
 /** What an upload of `declared` bytes (undefined: sent chunked, length unknown) needs. */
 export function uploadNeed(declared: number | undefined): number {

@@ -2,7 +2,7 @@ import { Transform } from 'node:stream';
 import { SingleBar } from 'cli-progress';
 
 /** Transfers above this size get a progress bar (on a terminal). */
-export const PROGRESS_THRESHOLD = 4 * 1024 * 1024;
+const PROGRESS_THRESHOLD = 4 * 1024 * 1024;
 
 /**
  * A pass-through that drives a progress bar on stderr for transfers of known size above the

@@ -1,12 +1,12 @@
 // Runs bad inputs through the built packages in a plain Node process started with
 // --unhandled-rejections=strict: a rejection nobody handles would crash it.
 'use strict';
-const { createApp } = require('@mti/core');
+const { createApp, storagesMeta } = require('@mti/core');
 const { registrations } = require('@mti/type-aws-s3');
 
 async function main() {
   const app = createApp({
-    registrations,
+    registrations: [storagesMeta, ...registrations],
     env: {},
     elements: [
       {

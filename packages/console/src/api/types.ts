@@ -21,6 +21,8 @@ export interface ElementSummary {
   title: string;
   kind: Kind;
   type: string;
+  /** The Meta the element's chain ends in (its family); absent when the chain is broken. */
+  meta?: string;
   status: 'ready' | 'error';
   error?: ErrorInfo;
   origin: 'builtin' | 'app';

@@ -32,7 +32,7 @@ export function ElementPage({ fullName }: { fullName: string }) {
 
   const chain = typeChain(fullName, byName);
   const editable = element.kind === 'Instance' && element.origin === 'app';
-  const storage = isStorage(element, byName) && element.status === 'ready';
+  const storage = isStorage(element) && element.status === 'ready';
   const children = elements.filter((other) => other.type === fullName);
 
   const remove = async () => {

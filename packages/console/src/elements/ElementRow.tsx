@@ -15,7 +15,7 @@ export function ElementRow({
   byName: ReadonlyMap<string, ElementSummary>;
 }) {
   const known = useMemo(() => new Set(byName.keys()), [byName]);
-  const storage = isStorage(element, byName) && element.status === 'ready';
+  const storage = isStorage(element) && element.status === 'ready';
   return (
     <tr className={element.status === 'error' ? 'row-error' : undefined}>
       <td data-label="Name">

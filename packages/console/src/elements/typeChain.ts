@@ -17,9 +17,9 @@ export function typeChain(fullName: string, byName: ReadonlyMap<string, ElementS
 export const indexByName = (elements: readonly ElementSummary[]): Map<string, ElementSummary> =>
   new Map(elements.map((element) => [element.fullName, element]));
 
-/** An Instance whose chain ends at `storages.Meta`: it gets a file browser. */
-export function isStorage(element: ElementSummary, byName: ReadonlyMap<string, ElementSummary>): boolean {
-  return element.kind === 'Instance' && typeChain(element.fullName, byName).at(-1) === 'storages.Meta';
+/** An Instance of `storages.Meta` (the family the gateway reports for it): it gets a file browser. */
+export function isStorage(element: ElementSummary): boolean {
+  return element.kind === 'Instance' && element.meta === 'storages.Meta';
 }
 
 /** The group of a fullName (`storages` of `storages.MyS3`). */

@@ -1,6 +1,6 @@
 import { useElements } from '../app/ElementsContext';
 import { href } from '../app/route';
-import { indexByName, isStorage } from '../elements/typeChain';
+import { isStorage } from '../elements/typeChain';
 import { Empty, Failed, Loading } from '../ui/States';
 import { actionsOf } from './actions';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -10,7 +10,7 @@ import { FileBrowser } from './FileBrowser';
 export function StorageBrowser({ fullName, prefix }: { fullName: string; prefix: string }) {
   const { elements } = useElements();
   const element = elements?.find((candidate) => candidate.fullName === fullName);
-  const storage = element !== undefined && elements !== undefined && isStorage(element, indexByName(elements));
+  const storage = element !== undefined && isStorage(element);
 
   if (elements === undefined) return <Loading />;
   if (element === undefined || !storage) {

@@ -179,6 +179,7 @@ export class App implements ElementAppApi {
         title: shown.title,
         kind: shown.kind ?? 'instance',
         type: shown.type,
+        ...(shown.meta === undefined ? {} : { meta: shown.meta }),
         status: current.error === undefined ? 'ready' : 'error',
         ...(current.error === undefined ? {} : { error: current.error }),
         origin: current.origin,

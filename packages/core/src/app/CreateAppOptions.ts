@@ -7,7 +7,11 @@ export interface CreateAppOptions {
   name?: string;
   /** The app's own element folders, as data. */
   elements?: readonly ElementRecord[];
-  /** Built-in Metas and Types beyond core's `storages.Meta`, e.g. `@mti/type-aws-s3`'s. */
+  /**
+   * Every built-in Meta and Type of the app, Metas included: `[storagesMeta, ...registrations]`
+   * of `@mti/type-aws-s3` for a storage app. Default `[storagesMeta]`. A Type whose Meta or
+   * Type is missing from the list throws here.
+   */
   registrations?: readonly ElementRegistration[];
   /** Where `${VAR}` in business configs is looked up; defaults to `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;

@@ -9,6 +9,8 @@ export interface ResolvedElement {
   /** Undefined only when the declaration could not be read at all. */
   kind: ElementKind | undefined;
   type: string;
+  /** fullName of the Meta its type chain ends in; see `ElementInfo.meta` for when it is absent. */
+  meta?: string;
   origin: 'builtin' | 'app';
   overrides?: string;
   /** Meta or Type: its own class. Instance: the class of its Type (the app's override, if any). */

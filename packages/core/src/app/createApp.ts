@@ -3,6 +3,7 @@ import { ErrorCode } from '../errors/ErrorCode';
 import { createDebugLogger } from '../logging/createDebugLogger';
 import { storagesMeta } from '../storage/storagesMeta';
 import { App } from './App';
+import { checkRegistrationChains } from './checkRegistrationChains';
 import type { CreateAppOptions } from './CreateAppOptions';
 
 /** Long enough for most downloads in progress to finish, short enough for a deploy to wait on. */
@@ -10,7 +11,7 @@ const DEFAULT_CLOSE_TIMEOUT_MS = 30_000;
 
 /**
  * Builds an app from element records. Problems in single elements show up as their `status`
- * (see `listElements`); conflicting registrations, a wiring mistake, throw here.
+ * (see `listElements`); conflicting or unchained registrations, a wiring mistake, throw here.
  */
 export function createApp(options: CreateAppOptions = {}): App {
   const name = options.name ?? 'app';
@@ -23,9 +24,12 @@ export function createApp(options: CreateAppOptions = {}): App {
       message: `closeTimeoutMs must be a number of milliseconds, 0 or more (Infinity: no limit); got ${String(closeTimeoutMs)}`,
     });
   }
+  // Exactly the families the caller names: nothing outside storage's own files assumes storage.
+  const registrations = options.registrations ?? [storagesMeta];
+  checkRegistrationChains(registrations);
   const app = new App({
     name,
-    registrations: [storagesMeta, ...(options.registrations ?? [])],
+    registrations,
     env: options.env ?? process.env,
     logger: options.logger ?? createDebugLogger(`mti:${name}`),
     closeTimeoutMs,

@@ -1,5 +1,4 @@
-import { ElementError } from '../errors/ElementError';
-import { ErrorCode } from '../errors/ErrorCode';
+import { configTooDeep } from '../errors/invalidConfig';
 import type { ConfigLocation } from './interpolateEnv';
 
 /**
@@ -21,13 +20,7 @@ export function checkConfigDepth(value: unknown, where: ConfigLocation): void {
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     if (typeof next.value !== 'object' || next.value === null) continue;
     if (next.depth > MAX_CONFIG_DEPTH) {
-      throw new ElementError({
-        code: ErrorCode.INVALID_CONFIG,
-        element: where.element,
-        file: where.file,
-        field: next.field,
-        message: `${where.element}: ${where.file}: nested deeper than ${MAX_CONFIG_DEPTH} levels`,
-      });
+      throw configTooDeep({ ...where, field: next.field }, MAX_CONFIG_DEPTH);
     }
     for (const [key, child] of Object.entries(next.value)) {
       pending.push({ value: child, depth: next.depth + 1, field: next.field ?? key });

@@ -1,5 +1,4 @@
-import { ElementError } from '../errors/ElementError';
-import { ErrorCode } from '../errors/ErrorCode';
+import { forbiddenConfigKey, unsetVariable } from '../errors/invalidConfig';
 import { checkConfigDepth } from './checkConfigDepth';
 import { forbiddenKeys } from './forbiddenKeys';
 
@@ -38,15 +37,7 @@ function walk(
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       const field = [...path, key];
-      if (forbiddenKeys.has(key)) {
-        throw new ElementError({
-          code: ErrorCode.INVALID_CONFIG,
-          element: where.element,
-          file: where.file,
-          field: field.join('.'),
-          message: `${where.element}: ${where.file}: key "${key}" is not allowed in a config (at "${field.join('.')}")`,
-        });
-      }
+      if (forbiddenKeys.has(key)) throw forbiddenConfigKey({ ...where, field: field.join('.') }, key);
       out[key] = walk((value as Record<string, unknown>)[key], field, env, where);
     }
     return out;
@@ -66,15 +57,6 @@ function resolveString(
     // Shell semantics: ":-" also replaces an empty value; a bare reference accepts one.
     if (fallback !== undefined) return found === undefined || found === '' ? fallback : found;
     if (found !== undefined) return found;
-    const field = path.join('.');
-    throw new ElementError({
-      code: ErrorCode.INVALID_CONFIG,
-      element: where.element,
-      file: where.file,
-      field,
-      message:
-        `${where.element}: ${where.file}: field "${field}" uses \${${name}}, but environment variable ` +
-        `${name} is not set (set it, or give a default with \${${name}:-value})`,
-    });
+    throw unsetVariable({ ...where, field: path.join('.') }, name);
   });
 }

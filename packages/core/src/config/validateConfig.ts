@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { ElementError } from '../errors/ElementError';
-import { ErrorCode } from '../errors/ErrorCode';
+import { configIssues } from '../errors/invalidConfig';
 import { formatIssues } from './formatIssues';
 import type { ConfigLocation } from './interpolateEnv';
 
@@ -12,14 +11,7 @@ export function validateConfig<T>(
 ): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues = formatIssues(result.error);
-  const list = issues.map((i) => (i.field ? `"${i.field}": ${i.message}` : i.message)).join('; ');
-  const missing = where.missingFile ? ' (the file does not exist)' : '';
-  throw new ElementError({
-    code: ErrorCode.INVALID_CONFIG,
-    element: where.element,
-    file: where.file,
-    field: issues[0]?.field || undefined,
-    message: `${where.element}: ${where.file}${missing}: ${list}`,
+  throw configIssues({ element: where.element, file: where.file }, formatIssues(result.error), {
+    missingFile: where.missingFile,
   });
 }

@@ -1,5 +1,4 @@
-import { ElementError } from '../errors/ElementError';
-import { ErrorCode } from '../errors/ErrorCode';
+import { invalidElementFolder } from '../errors/invalidConfig';
 import { segmentPattern } from './fullNamePattern';
 
 /**
@@ -8,23 +7,8 @@ import { segmentPattern } from './fullNamePattern';
  */
 export function toFullName(folder: string): string {
   const segments = folder.split(/[\\/]+/).filter((segment) => segment !== '');
-  if (segments.length === 0) {
-    throw new ElementError({
-      code: ErrorCode.INVALID_CONFIG,
-      file: folder,
-      message: `element folder "${folder}" is the app root; elements live in folders below it`,
-    });
-  }
-  for (const segment of segments) {
-    if (!segmentPattern.test(segment)) {
-      throw new ElementError({
-        code: ErrorCode.INVALID_CONFIG,
-        file: folder,
-        message:
-          `element folder "${folder}": "${segment}" is not a valid name part ` +
-          `(use letters, digits and _, starting with a letter)`,
-      });
-    }
-  }
+  if (segments.length === 0) throw invalidElementFolder(folder);
+  const bad = segments.find((segment) => !segmentPattern.test(segment));
+  if (bad !== undefined) throw invalidElementFolder(folder, bad);
   return segments.join('.');
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { sha256Hex } from '../hash/sha256Hex';
 
 /**
  * Bytes that differ at every position and from one seed to the next, so a shifted, truncated or
@@ -46,5 +46,5 @@ export async function readAll(stream: Readable): Promise<Buffer> {
 
 /** A short fingerprint for assertion messages: a failing MiB compare should not print a MiB. */
 export function digest(bytes: Uint8Array): string {
-  return `${bytes.length} bytes, sha256 ${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`;
+  return `${bytes.length} bytes, sha256 ${sha256Hex(bytes).slice(0, 16)}`;
 }

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ElementError, ErrorCode, z, type ElementRegistration } from '@mti/core';
+import { configIssues, formatIssues, typePackageProblem, z, type ElementRegistration } from '@mti/core';
 import type { ModuleEvaluator } from '../code/ModuleEvaluator';
+import { registrationsProblems } from '../official/registrationProblem';
 import { readJsonFile } from '../scan/readJsonFile';
 
 const appJsonSchema = z.strictObject({
@@ -19,37 +20,26 @@ export async function readAppJson(appDir: string, evaluator: ModuleEvaluator): P
   const json = await readJsonFile(path, 'app.json', 'app');
   if (json === undefined) return [];
   const parsed = appJsonSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ElementError({
-      code: ErrorCode.INVALID_CONFIG,
-      file: 'app.json',
-      field: issue?.path.join('.'),
-      message: `app.json: "${issue?.path.join('.') ?? ''}": ${issue?.message ?? 'invalid'}`,
-    });
-  }
+  if (!parsed.success) throw configIssues({ file: 'app.json' }, formatIssues(parsed.error));
   const resolveFromApp = createRequire(path);
   return parsed.data.typePackages.flatMap((name) => {
     let entry: string;
     try {
       entry = resolveFromApp.resolve(name);
     } catch {
-      throw new ElementError({
-        code: ErrorCode.INVALID_CONFIG,
-        file: 'app.json',
-        field: 'typePackages',
-        message: `app.json: type package "${name}" cannot be found from ${appDir}; install it in the app`,
-      });
+      throw typePackageProblem(name, `cannot be found from ${appDir}`, 'install it in the app');
     }
     const exported = evaluator.load(entry).exports as { registrations?: unknown };
-    if (!Array.isArray(exported.registrations)) {
-      throw new ElementError({
-        code: ErrorCode.INVALID_CONFIG,
-        file: 'app.json',
-        field: 'typePackages',
-        message: `app.json: type package "${name}" exports no "registrations" array`,
-      });
+    if (exported.registrations === undefined) {
+      throw typePackageProblem(
+        name,
+        'exports no "registrations" array',
+        'a Type package exports the Metas and Types it adds as `registrations`',
+      );
     }
+    const problems = registrationsProblems(exported.registrations);
+    if (problems.length > 0)
+      throw typePackageProblem(name, `exports registrations that are not: ${problems.join('; ')}`);
     return exported.registrations as ElementRegistration[];
   });
 }

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { relative } from 'node:path';
-import { ElementError, ErrorCode } from '@mti/core';
+import { codeOutsideApp } from '@mti/core';
 import { isInsideFolder } from './isInsideFolder';
 
 /**
@@ -38,11 +38,7 @@ export class CodeConfinement {
     const fix = bare
       ? 'install it inside the app folder (in its node_modules) or import one of'
       : 'Type code may load only files inside the app folder, Node built-ins and';
-    throw new ElementError({
-      code: ErrorCode.INVALID_CONFIG,
-      ...(file === undefined ? {} : { file }),
-      message: `${file === undefined ? '' : `${file}: `}${what} resolves to ${real}, outside the app folder; ${fix} the runtime's shared modules (${this.#sharedNames.join(', ')})`,
-    });
+    throw codeOutsideApp({ file }, what, real, `${fix} the runtime's shared modules (${this.#sharedNames.join(', ')})`);
   }
 
   /** A file relative to the app folder, by its own path when that is inside, else by its real one. */

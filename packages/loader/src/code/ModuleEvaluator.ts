@@ -1,9 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
-import { ElementError, ErrorCode } from '@mti/core';
+import { ElementError, ErrorCode, sha256Hex } from '@mti/core';
 import type { CodeConfinement } from './CodeConfinement';
-import { hashSource } from './fileHash';
 import { guardedProcess } from './guardedProcess';
 import { transpile } from './transpile';
 
@@ -85,7 +84,7 @@ export class ModuleEvaluator {
     const cached = state.cache.get(file);
     if (cached !== undefined) return cached.exports;
     const source = readFileSync(file, 'utf8');
-    const hash = hashSource(source);
+    const hash = sha256Hex(source);
     state.files.set(file, hash);
     state.onRead?.(file, hash);
     if (state.expected !== undefined && state.expected.get(file) !== hash) throw this.#changedSinceCheck(file);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ElementError, ErrorCode } from '@mti/core';
+import { ElementError, ErrorCode, typeCodeRefused } from '@mti/core';
 import { hashFile } from './fileHash';
 import { deserializeError, type SerializedError } from './serializedError';
 import { loadTranspiler } from './transpile';
@@ -139,15 +139,13 @@ function checkInOneThread(
         decide(
           current.entry,
           current.files,
-          new ElementError({
-            code: ErrorCode.INVALID_CONFIG,
-            file,
-            message:
-              failure === undefined
-                ? `its import ended the worker thread it was checked in (exit code ${exitCode}); in the process it would have ended the process`
-                : `its check failed: ${failure.message}`,
-            ...(failure === undefined ? {} : { cause: failure }),
-          }),
+          failure === undefined
+            ? typeCodeRefused(
+                file,
+                `its import ended the worker thread it was checked in (exit code ${exitCode}); ` +
+                  'in the process it would have ended the process',
+              )
+            : typeCodeRefused(file, `its check failed: ${failure.message}`, failure),
         );
       } else if (!started) {
         // The thread never got to the code (it could not start, or load the runtime's modules):
@@ -185,10 +183,5 @@ function failed(
     failure.origin === 'unhandledRejection'
       ? 'a promise rejected while it loaded, and nothing handled it'
       : 'code it started while it loaded threw';
-  return new ElementError({
-    code: ErrorCode.INVALID_CONFIG,
-    file,
-    message: `${what}: ${error.message}`,
-    cause: error,
-  });
+  return typeCodeRefused(file, `${what}: ${error.message}`, error);
 }

@@ -1,15 +1,13 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { sha256Hex } from '@mti/core';
 
-/** What a load of Type code remembers of a file it read, to tell later whether it changed. */
-export function hashSource(source: string): string {
-  return createHash('sha256').update(source).digest('hex');
-}
-
-/** The hash of a file as it is on disk now; undefined when it cannot be read. */
+/**
+ * The hash of a file as it is on disk now, as ModuleEvaluator hashes what a load reads (so a
+ * reload can tell whether it changed); undefined when it cannot be read.
+ */
 export function hashFile(path: string): string | undefined {
   try {
-    return hashSource(readFileSync(path, 'utf8'));
+    return sha256Hex(readFileSync(path, 'utf8'));
   } catch {
     return undefined;
   }

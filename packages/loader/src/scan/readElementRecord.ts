@@ -1,7 +1,16 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { ElementError, ErrorCode, type ElementClass, type ElementRecord } from '@mti/core';
+import {
+  ElementError,
+  entryOutsideApp,
+  ErrorCode,
+  noTypeClass,
+  typeCodeFailed,
+  unreadableFolder,
+  type ElementClass,
+  type ElementRecord,
+} from '@mti/core';
 import { findCodeEntry } from '../code/findCodeEntry';
 import type { TypeCodeCache } from '../code/TypeCodeCache';
 import { readJsonFile } from './readJsonFile';
@@ -55,15 +64,7 @@ export async function readElementRecord(
         ? declared.backendBundleEntry
         : '.';
     const found = findCodeEntry(appDir, join(appDir, folder), entry);
-    if (found.kind === 'outside') {
-      throw new ElementError({
-        code: ErrorCode.INVALID_CONFIG,
-        element,
-        file: files.declaration,
-        field: 'backendBundleEntry',
-        message: `${element}: ${files.declaration}: "backendBundleEntry" ${JSON.stringify(entry)} leaves the app folder; Type code must live inside it`,
-      });
-    }
+    if (found.kind === 'outside') throw entryOutsideApp({ element, file: files.declaration }, entry);
     if (found.kind === 'file') {
       const codeFile = relative(appDir, found.file).split('\\').join('/');
       Object.assign(files, { code: codeFile });
@@ -87,13 +88,7 @@ async function readableFolder(appDir: string, folder: string, element: string): 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return false;
-    throw new ElementError({
-      code: ErrorCode.INVALID_CONFIG,
-      element,
-      file: folder,
-      message: `${element}: ${folder}: cannot read this folder (${code ?? 'error'})`,
-      cause: error,
-    });
+    throw unreadableFolder({ element, file: folder }, error);
   }
 }
 
@@ -108,24 +103,10 @@ function loadClass(
     loaded = code.load(file);
   } catch (error) {
     // Code that loaded, then failed in a timer or a promise of its own (faults/TypeCodeFaults).
-    const what = code.faultOf(file) === error ? 'the code failed after it loaded' : 'the code failed to load';
-    throw new ElementError({
-      code: ErrorCode.INVALID_CONFIG,
-      element,
-      file: codeFile,
-      message: `${element}: ${codeFile}: ${what}: ${error instanceof Error ? error.message : String(error)}`,
-      cause: error,
-    });
+    throw typeCodeFailed({ element, file: codeFile }, error, code.faultOf(file) === error);
   }
   const exported = loaded.exports as { default?: unknown } | undefined;
   const candidate = exported?.default ?? exported;
-  if (typeof candidate !== 'function') {
-    throw new ElementError({
-      code: ErrorCode.INVALID_CONFIG,
-      element,
-      file: codeFile,
-      message: `${element}: ${codeFile} must default-export the Type's class (export default class … extends …)`,
-    });
-  }
+  if (typeof candidate !== 'function') throw noTypeClass({ element, file: codeFile });
   return { implementation: candidate as ElementClass, files: new Set(loaded.files.keys()) };
 }

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { checkConfigDepth, ElementError, ErrorCode } from '@mti/core';
+import { checkConfigDepth, configFileTooLarge, ElementError, invalidJson, notAFile, unreadableFile } from '@mti/core';
 import type * as JsoncParser from 'jsonc-parser';
 
 /**
@@ -46,14 +46,7 @@ type JsonRead =
   { kind: 'value'; value: unknown } | { kind: 'invalid'; error: ElementError; size: number; mtimeMs: number };
 
 async function readJsonOnce(absPath: string, relPath: string, element: string): Promise<JsonRead> {
-  const fail = (reason: string, cause?: unknown): ElementError =>
-    new ElementError({
-      code: ErrorCode.INVALID_CONFIG,
-      element,
-      file: relPath,
-      message: `${element}: ${relPath}: ${reason}`,
-      ...(cause === undefined ? {} : { cause }),
-    });
+  const place = { element, file: relPath };
   let file: FileHandle;
   try {
     // Non-blocking, so that a named pipe put where a config belongs cannot hang the open.
@@ -61,24 +54,19 @@ async function readJsonOnce(absPath: string, relPath: string, element: string): 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'value', value: undefined };
-    throw fail(`cannot read the file (${code ?? 'error'})`, error);
+    throw unreadableFile(place, error);
   }
   let text: string;
   let stats: Stats;
   try {
     stats = await file.stat();
-    if (stats.isDirectory()) throw fail('is a folder, not a file');
-    if (!stats.isFile()) throw fail('is not a regular file');
-    if (stats.size > MAX_CONFIG_BYTES)
-      throw fail(`is ${stats.size} bytes, larger than 1 MiB, the limit for config files`);
+    if (!stats.isFile()) throw notAFile(place, stats.isDirectory());
+    if (stats.size > MAX_CONFIG_BYTES) throw configFileTooLarge(place, stats.size, MAX_CONFIG_BYTES);
     const bytes = await readAtMost(file, stats.size, MAX_CONFIG_BYTES + 1);
-    if (bytes.length > MAX_CONFIG_BYTES)
-      throw fail('grew larger than 1 MiB, the limit for config files, as it was read');
+    if (bytes.length > MAX_CONFIG_BYTES) throw configFileTooLarge(place, undefined, MAX_CONFIG_BYTES);
     text = bytes.toString('utf8');
   } catch (error) {
-    throw ElementError.is(error)
-      ? error
-      : fail(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, error);
+    throw ElementError.is(error) ? error : unreadableFile(place, error);
   } finally {
     // Not awaited: the bytes are in hand, and each wait here is a turn in libuv's file threads
     // behind the process's other file work. Closing a file read-only cannot lose anything.
@@ -90,12 +78,12 @@ async function readJsonOnce(absPath: string, relPath: string, element: string): 
   } catch {
     return {
       kind: 'invalid',
-      error: fail(`invalid JSON: ${whereInvalid(text)}`),
+      error: invalidJson(place, whereInvalid(text)),
       size: stats.size,
       mtimeMs: stats.mtimeMs,
     };
   }
-  checkConfigDepth(value, { element, file: relPath });
+  checkConfigDepth(value, place);
   return { kind: 'value', value };
 }
 

@@ -1,6 +1,6 @@
 import { readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { ElementError, ErrorCode } from '@mti/core';
+import { invalidConfig, unreadableFolder, type ElementError } from '@mti/core';
 import { isSkippedFolder } from './isSkippedFolder';
 
 /**
@@ -52,7 +52,7 @@ export function scanAppFolder(root: string): AppFolderScan {
   const visited = new Set<string>();
   const pendingLinks: Array<{ rel: string; depth: number }> = [];
   const warn = (rel: string, reason: string): void => {
-    scan.warnings.push(new ElementError({ code: ErrorCode.INVALID_CONFIG, file: rel, message: `${rel}: ${reason}` }));
+    scan.warnings.push(invalidConfig({ file: rel }, reason));
   };
 
   const walk = (rel: string, depth: number): void => {
@@ -122,14 +122,7 @@ export function scanAppFolder(root: string): AppFolderScan {
 function unreadable(scan: AppFolderScan, rel: string, error: unknown): void {
   const shown = rel === '' ? '.' : rel;
   scan.unreadable.push(rel);
-  scan.warnings.push(
-    new ElementError({
-      code: ErrorCode.INVALID_CONFIG,
-      file: shown,
-      message: `${shown}: cannot read this folder (${(error as NodeJS.ErrnoException).code ?? 'error'}): elements in it are not loaded`,
-      cause: error,
-    }),
-  );
+  scan.warnings.push(unreadableFolder({ file: shown }, error, 'elements in it are not loaded'));
 }
 
 function isGone(error: unknown): boolean {

@@ -1,4 +1,4 @@
-import { createApp, type App, type ElementRecord } from '@mti/core';
+import { createApp, type App, type ElementRecord, storagesMeta } from '@mti/core';
 import { registrations } from '@mti/type-aws-s3';
 import type { TierServer } from './tiers';
 
@@ -23,7 +23,7 @@ export function s3Record(
 }
 
 export function buildApp(elements: ElementRecord[], env: Record<string, string | undefined> = {}): App {
-  return createApp({ name: 'type-aws-s3-tests', registrations, elements, env });
+  return createApp({ name: 'type-aws-s3-tests', registrations: [storagesMeta, ...registrations], elements, env });
 }
 
 /** The error an element recorded, or a failure when it has none. */

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type App, createApp, type ElementRecord } from '@mti/core';
+import { type App, createApp, type ElementRecord, storagesMeta } from '@mti/core';
 import { createGateway, type GatewayApp, type GatewayOptions } from '@mti/cli';
 import { type DiskType, registrations } from '@mti/type-disk';
 
@@ -50,7 +50,7 @@ export async function startDiskApp(
   const baseUrl = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;
   const app = createApp({
     name: 'type-disk-tests',
-    registrations,
+    registrations: [storagesMeta, ...registrations],
     elements: [diskRecord({ rootDir, signingSecret: SECRET, signedBaseUrl: baseUrl, ...config })],
   });
   built.app = app;

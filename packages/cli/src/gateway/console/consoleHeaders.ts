@@ -5,7 +5,7 @@
  * object is ever framed into the page), no plugins, no `<base>`, no form posts, and no other page
  * may frame it (clickjacking).
  */
-export const CONSOLE_CSP =
+const CONSOLE_CSP =
   "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; worker-src 'self'; frame-src 'none'; " +
   "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 

@@ -10,7 +10,7 @@ export interface AccessRulesOptions {
 }
 
 /** Normalises an origin as browsers send it: scheme://host[:port], lower-case, no path. */
-export function normalizeOrigin(origin: string): string | undefined {
+function normalizeOrigin(origin: string): string | undefined {
   let url: URL;
   try {
     url = new URL(origin);

@@ -12,7 +12,7 @@ export interface Link {
 }
 
 /** Links alive at once; past it new ones are refused, so a client cannot fill the memory. */
-export const MAX_LINKS = 10_000;
+const MAX_LINKS = 10_000;
 
 /**
  * Short-lived links to objects, for what a browser fetches without an Authorization header

@@ -6,6 +6,7 @@ import { GatewayError } from '../GatewayError';
 import { type Disposition, setObjectHeaders } from '../objectHeaders';
 import { receiveUpload, type UploadLimits } from '../receiveUpload';
 import { type GatewayStorage, sendObject } from '../sendObject';
+import { storageElement } from '../storageElement';
 
 type FileRequest = FastifyRequest<{ Params: { fullName: string; '*': string }; Querystring: { disposition?: string } }>;
 

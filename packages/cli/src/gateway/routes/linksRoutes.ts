@@ -7,6 +7,7 @@ import { tokenFree } from '../guard/tokenFree';
 import type { LinkStore } from '../links/LinkStore';
 import type { Disposition } from '../objectHeaders';
 import { type GatewayStorage, sendObject } from '../sendObject';
+import { storageElement } from '../storageElement';
 
 interface LinkBody {
   key?: unknown;
@@ -33,7 +34,9 @@ export function linksRoutes(fastify: FastifyInstance, app: GatewayApp, links: Li
         throw new GatewayError(ErrorCode.INVALID_ARGUMENT, 'disposition must be "inline" or "attachment"', 400, {
           field: 'disposition',
         });
-      // Throws NOT_FOUND, or INVALID_ARGUMENT for a Meta or Type, as the other routes do.
+      // Throws NOT_FOUND for another family's Instance, or INVALID_ARGUMENT for a Meta or Type,
+      // as the other routes do.
+      storageElement(app, fullName);
       if (!app.functionsOf(fullName).has('getObject'))
         throw new GatewayError(ErrorCode.INVALID_ARGUMENT, `${fullName} is not a storage: it has no getObject`, 400, {
           element: fullName,

@@ -8,6 +8,7 @@ import { lingeringClose } from '../lingeringClose';
 import { setObjectHeaders } from '../objectHeaders';
 import { LINGER_MS, receiveUpload, type UploadLimits } from '../receiveUpload';
 import type { GatewayStorage } from '../sendObject';
+import { storageElement } from '../storageElement';
 
 type SignedRequest = FastifyRequest<{
   Params: { fullName: string; '*': string };
@@ -49,7 +50,7 @@ export function signedRoutes(
 
     const verify = async (request: SignedRequest, method: 'GET' | 'PUT') => {
       const fullName = checkFullName(request.params.fullName);
-      const storage = app.getElement<SigningStorage>(fullName);
+      const storage = storageElement<SigningStorage>(app, fullName);
       if (typeof storage.verifySignedRequest !== 'function')
         throw new GatewayError(ErrorCode.NOT_FOUND, `${fullName} answers no signed URLs`, 404, { element: fullName });
       const verified = await storage.verifySignedRequest({

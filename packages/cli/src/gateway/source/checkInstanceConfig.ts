@@ -1,4 +1,4 @@
-import { ElementError, ErrorCode, formatIssues, interpolateEnv, type ConfigSchemaInfo } from '@mti/core';
+import { configIssues, ElementError, formatIssues, interpolateEnv, type ConfigSchemaInfo } from '@mti/core';
 import { GatewayError, type GatewayIssue } from '../GatewayError';
 
 /**
@@ -14,22 +14,21 @@ export function checkInstanceConfig(
   where: { element: string; file: string },
 ): void {
   const { $schema: _editorHint, ...business } = config;
+  let problem: ElementError;
   let issues: GatewayIssue[];
   try {
     const interpolated = interpolateEnv(business, env, where);
     if (type.configSchema === undefined) return;
     const result = type.configSchema.safeParse(interpolated);
     if (result.success) return;
-    issues = formatIssues(result.error).map((issue) => ({ path: issue.field, message: issue.message }));
+    const found = formatIssues(result.error);
+    problem = configIssues(where, found);
+    issues = found.map((issue) => ({ path: issue.field, message: issue.message }));
   } catch (error) {
     // An unset variable, a key such as __proto__, nesting too deep: one issue, as the loader says it.
     if (!ElementError.is(error)) throw error;
+    problem = error;
     issues = [{ path: error.field ?? '', message: error.message }];
   }
-  const list = issues.map((issue) => (issue.path ? `"${issue.path}": ${issue.message}` : issue.message)).join('; ');
-  throw new GatewayError(ErrorCode.INVALID_CONFIG, `${where.element}: ${where.file}: ${list}`, 400, {
-    ...where,
-    ...(issues[0]?.path ? { field: issues[0].path } : {}),
-    issues,
-  });
+  throw GatewayError.of(problem, 400, issues);
 }

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@mti/core';
+import { ErrorCode, notAJsonObject } from '@mti/core';
 import type { GatewayApp } from '../GatewayApp';
 import { GatewayError } from '../GatewayError';
 import { appFolderOf } from './appFolderOf';
@@ -44,10 +44,7 @@ export async function readInstanceSource(app: GatewayApp, fullName: string): Pro
   });
   if (declaration === undefined) throw gone();
   if (typeof declaration !== 'object' || declaration === null || Array.isArray(declaration))
-    throw new GatewayError(ErrorCode.INVALID_CONFIG, `${fullName}: ${files.declaration} is not a JSON object`, 409, {
-      ...where,
-      file: files.declaration,
-    });
+    throw GatewayError.of(notAJsonObject({ ...where, file: files.declaration }), 409);
   if (await holdsTypeCode(folder.real, declaration))
     throw new GatewayError(
       ErrorCode.NOT_FOUND,
@@ -64,10 +61,7 @@ export async function readInstanceSource(app: GatewayApp, fullName: string): Pro
   let config: object | null = null;
   if (onDisk !== undefined) {
     if (typeof onDisk !== 'object' || onDisk === null || Array.isArray(onDisk))
-      throw new GatewayError(ErrorCode.INVALID_CONFIG, `${fullName}: ${files.config} is not a JSON object`, 409, {
-        ...where,
-        file: files.config,
-      });
+      throw GatewayError.of(notAJsonObject({ ...where, file: files.config }), 409);
     const shown: Record<string, unknown> = { ...(onDisk as Record<string, unknown>) };
     for (const field of secretFieldsOf(app, type)) {
       if (!Object.hasOwn(shown, field) || isPureReference(shown[field])) continue;

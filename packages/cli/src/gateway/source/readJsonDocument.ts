@@ -25,13 +25,18 @@ export async function readJsonDocument(
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const fail = (status: number, code: 'ACCESS_DENIED' | 'INVALID_CONFIG', reason: string): GatewayError =>
-    new GatewayError(ErrorCode[code], `${where.element}: ${where.file}: ${reason}`, status, where);
-  if (!isInside(root, real)) throw fail(403, 'ACCESS_DENIED', 'links outside the app folder');
+  if (!isInside(root, real)) {
+    throw new GatewayError(
+      ErrorCode.ACCESS_DENIED,
+      `${where.element}: ${where.file}: links outside the app folder`,
+      403,
+      where,
+    );
+  }
   try {
     return await readJsonFile(real, where.file, where.element);
   } catch (error) {
     if (!ElementError.is(error)) throw error;
-    throw new GatewayError(ErrorCode.INVALID_CONFIG, error.message, 409, where);
+    throw GatewayError.of(error, 409);
   }
 }

@@ -121,11 +121,7 @@ export async function writeInstance(app: GatewayApp, fullName: string, body: Ins
     parseDeclaration(declaration, { element: fullName, file: files.declaration });
   } catch (error) {
     if (!ElementError.is(error)) throw error;
-    throw new GatewayError(ErrorCode.INVALID_CONFIG, error.message, 400, {
-      ...where,
-      file: files.declaration,
-      ...(error.field === undefined ? {} : { field: error.field }),
-    });
+    throw GatewayError.of(error, 400);
   }
 
   const created = oldDeclaration === undefined;

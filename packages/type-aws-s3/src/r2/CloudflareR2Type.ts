@@ -1,0 +1,15 @@
+import { AwsS3Type } from '../AwsS3Type';
+import { cloudflareR2ConfigSchema } from './cloudflareR2ConfigSchema';
+import { r2StorageClasses } from './r2StorageClasses';
+
+/**
+ * `storages.CloudflareR2Type`: the S3 Type on Cloudflare R2, with R2's conventions: the endpoint
+ * made from the account ID (and jurisdiction), region `auto`, R2's storage classes and bucket
+ * names, no server-side encryption fields, and checksums only where an operation requires one
+ * (see cloudflareR2ConfigSchema). No request of the S3 Type carries an ACL (x-amz-acl,
+ * x-amz-grant-*), which R2 does not implement; access is set per bucket in Cloudflare instead.
+ */
+export class CloudflareR2Type extends AwsS3Type {
+  static override readonly configSchema = cloudflareR2ConfigSchema;
+  static override readonly storageClasses: readonly string[] = r2StorageClasses;
+}
