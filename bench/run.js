@@ -14,6 +14,7 @@ const { signingCase } = require('./cases/signing');
 const { startupCase } = require('./cases/startup');
 const { cliCase } = require('./cases/cli');
 const { gatewayCase } = require('./cases/gateway');
+const { transfersCase } = require('./cases/transfers');
 
 const cases = {
   small: smallCase,
@@ -23,6 +24,7 @@ const cases = {
   startup: startupCase,
   cli: cliCase,
   gateway: gatewayCase,
+  transfers: transfersCase,
 };
 
 async function main() {

@@ -87,6 +87,8 @@ async function elementCandidate(env) {
     sign: (key, contentType, expires) => s3.getSignUrl(key, contentType, expires),
     uploadFile: (key, path) => s3.uploadByFile(key, createReadStream(path), 'application/octet-stream'),
     downloadFile: async (key, path) => pipeline(await s3.downloadStream(key), createWriteStream(path)),
+    // Parallel ranged GETs into a file (transfers case).
+    downloadToFile: (key, path, options) => s3.downloadToFile(key, path, options),
     close: async () => {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

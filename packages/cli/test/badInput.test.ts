@@ -351,6 +351,27 @@ const cases: Case[] = [
     says: expiresSays,
     field: 'expires',
   })),
+  // ranges
+  ...(
+    [
+      [{ start: -1 }, /^.*range\.start must be a whole number of bytes, 0 or more; got -1/],
+      [{ start: 2, end: 1 }, /^.*range\.end must be a whole number of bytes, at least range\.start \(2\); got 1/],
+      ['0-9', /^.*range must be \{ start, end\? \}/],
+    ] as Array<[unknown, RegExp]>
+  ).map(([range, says]) => ({
+    input: `range ${JSON.stringify(range)}`,
+    run: call('download', 'a', { range }),
+    code: 'INVALID_ARGUMENT',
+    says,
+    field: 'range',
+  })),
+  {
+    input: 'download options not an object',
+    run: call('download', 'a', 'bytes=0-9'),
+    code: 'INVALID_ARGUMENT',
+    says: 'options must be an object',
+    field: 'options',
+  },
   // Business configs
   {
     input: 'config without bucketName',
@@ -538,9 +559,9 @@ const cases: Case[] = [
   },
   {
     input: 'gateway: too many arguments',
-    run: http('POST', '/api/elements/storages.MyS3/download', '["a","b"]'),
+    run: http('POST', '/api/elements/storages.MyS3/download', '["a",{},"c"]'),
     code: 'INVALID_ARGUMENT',
-    says: 'takes 1 arguments, got 2',
+    says: 'takes 1 to 2 arguments, got 3',
     status: 400,
   },
   {

@@ -372,7 +372,9 @@ describe('mti call', () => {
     ]);
     expect(verbose.stderr).toMatch(/^mti: NOT_FOUND .*\ncause: .*NoSuchKey/s);
     const badArgs = await runCli(['call', folder.dir, 'storages.MyS3', 'download', '--embedded-s3']);
-    expect(badArgs.stderr).toBe('mti: INVALID_ARGUMENT storages.MyS3.download(name) takes 1 arguments, got 0\n');
+    expect(badArgs.stderr).toBe(
+      'mti: INVALID_ARGUMENT storages.MyS3.download(name, options) takes 1 to 2 arguments, got 0\n',
+    );
     const unknown = await runCli(['call', folder.dir, 'storages.MyS3', 'rm', 'x', '--embedded-s3']);
     expect(unknown.stderr).toMatch(/^mti: NOT_FOUND storages\.MyS3 has no function "rm"; it offers: copy, delete, /);
     const noElement = await runCli(['call', folder.dir, 'storages.MyS4', 'download', 'x', '--embedded-s3']);

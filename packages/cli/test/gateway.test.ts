@@ -123,7 +123,7 @@ describe('POST /api/elements/<fullName>/<function>', () => {
     ['storages.MyS3/checkKey', ['a'], 404, 'NOT_FOUND', 'has no function "checkKey"'],
     ['storages.MyS3/dispose', [], 404, 'NOT_FOUND', 'has no function "dispose"'],
     ['storages.MyS3/constructor', [], 404, 'NOT_FOUND', 'has no function "constructor"'],
-    ['storages.MyS3/download', [], 400, 'INVALID_ARGUMENT', 'download(name) takes 1 arguments, got 0'],
+    ['storages.MyS3/download', [], 400, 'INVALID_ARGUMENT', 'download(name, options) takes 1 to 2 arguments, got 0'],
     [
       'storages.MyS3/getSignUrl',
       ['a', 'b', 1, 2],

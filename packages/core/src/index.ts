@@ -65,18 +65,32 @@ export { type OperationTrace, operationTrace } from './logging/operationTrace';
 
 export { argumentProblem, type ArgumentProblem } from './storage/argumentProblem';
 export { fromCheckedCursor, toCheckedCursor } from './storage/checkedCursor';
+export { bareEtag, conditionFailure, hasConditions } from './storage/conditionFailure';
+export { copyOptionsProblem } from './storage/copyOptionsProblem';
 export { delimiterProblem } from './storage/delimiterProblem';
+export { downloadOptionsProblem } from './storage/downloadOptionsProblem';
+export {
+  downloadToFileProblem,
+  MAX_DOWNLOAD_CONCURRENCY,
+  MAX_DOWNLOAD_PART_SIZE_MIB,
+} from './storage/downloadToFileProblem';
+export type * from './storage/downloadToFileTypes';
 export { expiresProblem, MAX_EXPIRES_SECONDS } from './storage/expiresProblem';
 export { contentDispositionProblem, headerValueProblem, nonAsciiCharacter } from './storage/headerValueProblem';
 export { listOptionsProblem } from './storage/listOptionsProblem';
 export { MAX_METADATA_BYTES, metadataProblem } from './storage/metadataProblem';
+export { offersRanges } from './storage/offersRanges';
 export { optionalStorageFunctions } from './storage/optionalStorageFunctions';
 export { prefixSchema, type PrefixRules } from './storage/prefixSchema';
+export { rangeProblem } from './storage/rangeProblem';
 export { signedUpload } from './storage/signedUpload';
 export { StorageMeta, type ErrorDescription } from './storage/StorageMeta';
 export { storagesMeta } from './storage/storagesMeta';
 export type * from './storage/storageResults';
 export type * from './storage/storageTypes';
 export { toUploadBody, type UploadBody } from './storage/toUploadBody';
+export { MAX_FORM_BYTES, uploadFormProblem } from './storage/uploadFormProblem';
+export type * from './storage/uploadFormTypes';
 export { uploadOptionsProblem } from './storage/uploadOptionsProblem';
 export { keyBytesProblem, keyProblem, MAX_KEY_BYTES } from './storage/validateKey';
+export { writeConditionsProblem } from './storage/writeConditionsProblem';

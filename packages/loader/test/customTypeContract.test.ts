@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { createApp, ErrorCode, functionsOf, type StorageMeta, storagesMeta } from '@mti/core';
+import { createApp, ErrorCode, functionsOf, offersRanges, type StorageMeta, storagesMeta } from '@mti/core';
 import { describeStorageContract } from '@mti/core/testing';
 import { loadApp } from '@mti/loader';
 import { AwsS3Type, registrations } from '@mti/type-aws-s3';
+import { tierGaps } from '../../type-aws-s3/test/support/tierGaps';
 import { s3Env } from './support/s3';
 
 // The contract kit against apps/custom-type as the loader builds it: the team's override of
@@ -28,6 +29,10 @@ describeStorageContract('apps/custom-type: storages.Reports (the Acme override o
   create: () => loadCustomType('storages.Reports'),
   // Inherited from the official class, so the override must keep them working too.
   functions: functionsOf(AwsS3Type).keys(),
+  ranges: offersRanges(functionsOf(AwsS3Type)),
+  // Inherited too; s3rver checks none of the conditions or POST policies, which the kit shows.
+  conditionalWrites: true,
+  unenforced: tierGaps.s3rver,
   largeSize: 9 * 1024 * 1024,
 });
 
@@ -67,6 +72,7 @@ describeStorageContract('apps/custom-type: storages.Archive (storages.WriteOnceS
     };
   },
   functions: functionsOf(AwsS3Type).keys(),
+  ranges: offersRanges(functionsOf(AwsS3Type)),
   refuses: { overwrite: ErrorCode.CONFLICT, delete: ErrorCode.CONFLICT },
   remove: async (keys) => {
     await plain?.storage.deleteMany(keys);

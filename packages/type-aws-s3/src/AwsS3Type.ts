@@ -1,21 +1,32 @@
 import type { Readable } from 'node:stream';
-import type { HeadObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
+import type { CopyObjectCommand, CopyObjectCommandInput, HeadObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
 import {
   argumentProblem,
+  copyOptionsProblem,
+  downloadOptionsProblem,
+  downloadToFileProblem,
   ErrorCode,
   expiresProblem,
+  hasConditions,
   headerValueProblem,
   type OperationTrace,
   operationTrace,
   optionalStorageFunctions,
+  rangeProblem,
   REDACTED,
   signedUpload,
   StorageError,
   StorageMeta,
+  uploadFormProblem,
   uploadOptionsProblem,
+  type ByteRange,
+  type CopyOptions,
   type CopyResult,
   type DeleteManyItem,
   type DeleteResult,
+  type DownloadOptions,
+  type DownloadToFileOptions,
+  type DownloadToFileResult,
   type ElementContext,
   type ElementFunctions,
   type ErrorDescription,
@@ -23,23 +34,34 @@ import {
   type ListResult,
   type ObjectInfo,
   type SignedUpload,
+  type SignedUploadForm,
   type UploadData,
+  type UploadFormOptions,
   type UploadOptions,
   type UploadResult,
+  type WriteConditions,
   type z,
 } from '@mti/core';
 import { acquireClient } from './client/acquireClient';
 import { clientSettings } from './client/clientSettings';
 import type { S3ClientFactory } from './client/S3ClientFactory';
+import { asPreconditionFailure } from './conditional/asPreconditionFailure';
+import { checkConditions } from './conditional/checkConditions';
+import { conditionParams } from './conditional/conditionParams';
+import { PreconditionFailure } from './conditional/PreconditionFailure';
 import { type AwsS3Config, awsS3ConfigSchema, partSizeBytes } from './config/awsS3ConfigSchema';
+import { resolveEndpoint } from './config/resolveEndpoint';
 import { storageClasses } from './config/storageClasses';
 import { diagnoseHeadFailure } from './diagnosis/diagnoseHeadFailure';
+import { downloadToFile } from './download/downloadToFile';
 import { describeS3Error } from './errors/describeS3Error';
 import { missingBucket } from './errors/missingBucket';
+import { signUploadForm } from './form/signUploadForm';
 import { bodyMd5 } from './io/bodyMd5';
 import { guardBody } from './io/guardBody';
 import { objectInfo } from './io/objectInfo';
 import { encodeKey, objectUrlBase } from './io/objectUrl';
+import { type CheckedRange, rangedBody } from './io/rangedBody';
 import { readBody } from './io/readBody';
 import { quoteEtag } from './io/quoteEtag';
 import { PrefixedKeys } from './keys/PrefixedKeys';
@@ -85,13 +107,15 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   readonly #pendingAborts: PendingAborts;
   readonly #keys: PrefixedKeys;
   #urlBase: string | undefined;
-  /** Set only while `mti:s3` is on when the element is built: one debug line per operation. */
-  readonly #trace: OperationTrace | undefined;
+  /** Whether the endpoint is AWS's, which takes quoted ETags in If-Match (see #conditionParams). */
+  #aws: boolean | undefined;
   /** The server takes only the storage classes its Type names. */
   readonly #storageClassProblem = (storageClass: string): string | undefined => {
     const allowed = (this.constructor as typeof AwsS3Type).storageClasses;
     return allowed.includes(storageClass) ? undefined : `must be one of ${allowed.join(', ')}`;
   };
+  /** Set only while `mti:s3` is on when the element is built: one debug line per operation. */
+  readonly #trace: OperationTrace | undefined;
 
   constructor(context: ElementContext<AwsS3Config>) {
     super(context);
@@ -133,21 +157,28 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     this.checkArgument(operation, key, argumentProblem('contentType', headerValueProblem(contentType)));
     const body = this.uploadBody(operation, key, data);
     this.checkArgument(operation, key, uploadOptionsProblem(options, this.#storageClassProblem));
-    const params = putParams(this.config, s3Key, contentType, options);
+    const params = { ...putParams(this.config, s3Key, contentType, options), ...this.#conditionParams(options) };
+    const conditional = hasConditions(options);
+    const upload = () =>
+      uploadObject({
+        client: this.#client,
+        params,
+        body,
+        partSize: partSizeBytes(this.config),
+        queueSize: this.config.multipart.queueSize,
+        onProgress: options.onProgress,
+        invalidData: (detail) => this.invalidArgument(operation, key, 'data', detail),
+        abandon: (uploadId) => this.#abandon(s3Key, uploadId),
+        // A conditional write in parts is checked before its parts are sent (checkConditions),
+        // and again by the server when it completes.
+        ...(conditional ? { beforeParts: () => this.#checkConditions(options, s3Key) } : {}),
+      });
     return this.run(
       operation,
       key,
-      () =>
-        uploadObject({
-          client: this.#client,
-          params,
-          body,
-          partSize: partSizeBytes(this.config),
-          queueSize: this.config.multipart.queueSize,
-          onProgress: options.onProgress,
-          invalidData: (detail) => this.invalidArgument(operation, key, 'data', detail),
-          abandon: (uploadId) => this.#abandon(s3Key, uploadId),
-        }),
+      conditional
+        ? () => upload().catch((error: unknown) => Promise.reject(asPreconditionFailure(error, options, 'put')))
+        : upload,
       ({ etag, size }) => ({
         url: this.#objectUrl(s3Key),
         key,
@@ -201,15 +232,62 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     );
   }
 
+  /**
+   * A browser upload form limited in size: a presigned POST whose policy holds the key, the
+   * Content-Type, `minBytes`–`maxBytes` and the expiry (form/signUploadForm.ts). The server refuses
+   * a file outside it before storing anything.
+   */
+  async getSignUploadForm(file: string, contentType: string, options: UploadFormOptions): Promise<SignedUploadForm> {
+    const operation = 'getSignUploadForm';
+    const { key, s3Key } = this.#key(operation, file, 'file');
+    this.checkArgument(operation, key, argumentProblem('contentType', headerValueProblem(contentType)));
+    this.checkArgument(operation, key, uploadFormProblem(options));
+    if (s3Key.includes('${filename}')) {
+      // S3 puts the uploaded file's own name in place of ${filename} in a POST's key.
+      throw this.invalidArgument(
+        operation,
+        key,
+        'file',
+        'file must not hold "${filename}", which a POST upload replaces with the name of the file sent',
+      );
+    }
+    const { maxBytes, minBytes = 0, expires = 300 } = options;
+    return this.run(operation, key, async () => {
+      const form = await signUploadForm(this.#signingClient(), {
+        bucket: this.bucket,
+        s3Key,
+        contentType,
+        minBytes,
+        maxBytes,
+        expires,
+        storage: storageParams(this.config),
+      });
+      this.#refuseSessionToken(operation, key, form.fields['X-Amz-Security-Token'] !== undefined);
+      return form;
+    });
+  }
+
   /** The object's address without a signature: on `publicBaseUrl` when set, else on the endpoint. */
   getUrl(name: string): string {
     return this.#objectUrl(this.#key('getUrl', name).s3Key);
   }
 
-  download(name: string): Promise<Buffer> {
+  /** The object's bytes; with `options.range`, those bytes only (`end` included). */
+  download(name: string, options: DownloadOptions = {}): Promise<Buffer> {
     const operation = 'download';
     const names = this.#keyOrRejection(operation, name);
     if (names instanceof Promise) return names;
+    const problem = downloadOptionsProblem(options);
+    if (problem !== undefined)
+      return Promise.reject(this.invalidArgument(operation, names.key, problem.field, problem.detail));
+    const { range } = options;
+    if (range !== undefined) {
+      return this.run(operation, names.key, () =>
+        this.#getRange(operation, names.key, names.s3Key, range).then(({ body, length, md5 }) =>
+          readBody(body, length, md5),
+        ),
+      );
+    }
     // A promise chain rather than an async wrapper around the SDK call: each async frame was
     // measurable on small objects (docs/BENCHMARKS.md).
     return this.run(operation, names.key, () =>
@@ -220,15 +298,60 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
   }
 
   /**
-   * The object as a stream, for files too large to hold in memory. Checked as `download` is, as
-   * the bytes pass: a body that does not match fails at its end instead of ending.
+   * The object as a stream, for files too large to hold in memory; with `range`, those bytes
+   * only (`end` included). Checked as `download` is, as the bytes pass: a body that does not
+   * match fails at its end instead of ending.
    */
-  async downloadStream(name: string): Promise<Readable> {
+  async downloadStream(name: string, range?: ByteRange): Promise<Readable> {
     const operation = 'downloadStream';
     const { key, s3Key } = this.#key(operation, name);
+    if (range !== undefined) {
+      this.checkArgument(operation, key, rangeProblem(range));
+      const { body, length, md5 } = await this.run(operation, key, () => this.#getRange(operation, key, s3Key, range));
+      return guardBody(body, length, md5, (error) => this.toStorageError(operation, key, error));
+    }
     const out = await this.run(operation, key, () => this.#client.send(this.#getObjectCommand(s3Key)));
     return guardBody(out.Body as Readable, out.ContentLength, bodyMd5(out), (error) =>
       this.toStorageError(operation, key, error),
+    );
+  }
+
+  /**
+   * The object into the file at `path`: ranged GETs, `concurrency` at a time, each pinned to the
+   * ETag a HeadObject found, written into a temp file beside `path` and renamed onto it once
+   * whole and checked (download/downloadToFile.ts). With `resume`, a download interrupted by a
+   * crash or a dropped connection continues from the parts already on disk if the object is
+   * unchanged. Not among `functions`: `path` is on the machine that runs the element, which a
+   * gateway's caller is not (`mti call … download --out` calls it in its own process).
+   */
+  async downloadToFile(name: string, path: string, options: DownloadToFileOptions = {}): Promise<DownloadToFileResult> {
+    const operation = 'downloadToFile';
+    const { key, s3Key } = this.#key(operation, name);
+    this.checkArgument(operation, key, downloadToFileProblem(path, options));
+    const { concurrency = 4, partSizeMiB = 8, onProgress, resume = false } = options;
+    return this.run(operation, key, () =>
+      downloadToFile({
+        endpoint: this.config.endPoint,
+        bucket: this.bucket,
+        s3Key,
+        path,
+        concurrency,
+        partSize: partSizeMiB * 1024 * 1024,
+        resume,
+        attempts: this.config.maxAttempts,
+        timeoutMs: this.config.timeoutMs,
+        onProgress,
+        head: () => this.#head(operation, key, s3Key),
+        // Signed by the presigning client (no checksum parameters), anew for each part's request.
+        presign: () =>
+          signer().getSignedUrl(
+            this.#signingClient(),
+            new (s3().GetObjectCommand)({ Bucket: this.bucket, Key: s3Key }),
+            { expiresIn: 900 },
+          ),
+        fail: (failure) =>
+          new StorageError({ ...failure, element: this.fullName, storageType: this.type, operation, key }),
+      }),
     );
   }
 
@@ -303,19 +426,35 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     });
   }
 
-  async copy(from: string, to: string): Promise<CopyResult> {
+  /**
+   * Copies an object within the bucket; with `options.ifNoneMatch: '*'` only onto a key that holds
+   * nothing, with `options.ifMatch` only over that version (CONFLICT otherwise). The conditions are
+   * checked before the copy and sent with it, for the servers that check them there (AWS).
+   */
+  async copy(from: string, to: string, options: CopyOptions = {}): Promise<CopyResult> {
     const operation = 'copy';
     const source = this.#key(operation, from, 'from');
     const target = this.#key(operation, to, 'to');
+    this.checkArgument(operation, source.key, copyOptionsProblem(options));
+    const conditional = hasConditions(options);
+    // A failed condition is the target's: its CONFLICT names the target's key.
+    const targetConflict = (error: unknown): never => {
+      const failed = asPreconditionFailure(error, options, 'copy');
+      throw failed instanceof PreconditionFailure ? this.toStorageError(operation, target.key, failed) : failed;
+    };
     return this.run(operation, source.key, async () => {
-      const out = await this.#client.send(
-        new (s3().CopyObjectCommand)({
-          Bucket: this.bucket,
-          Key: target.s3Key,
-          CopySource: `${this.bucket}/${encodeKey(source.s3Key)}`,
-          ...storageParams(this.config),
-        }),
-      );
+      if (conditional) await this.#checkConditions(options, target.s3Key).catch(targetConflict);
+      const out = await this.#client
+        .send(
+          this.copyObjectCommand({
+            Bucket: this.bucket,
+            Key: target.s3Key,
+            CopySource: `${this.bucket}/${encodeKey(source.s3Key)}`,
+            ...storageParams(this.config),
+            ...this.#conditionParams(options),
+          }),
+        )
+        .catch(conditional ? targetConflict : (error: unknown) => Promise.reject(error));
       return { from: source.key, to: target.key, etag: quoteEtag(out.CopyObjectResult?.ETag) };
     });
   }
@@ -408,6 +547,14 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     return describeS3Error(error, this.bucket);
   }
 
+  /**
+   * The CopyObject command `copy` sends. A Type for a service that takes a copy's target
+   * conditions under other names (Cloudflare R2: cf-copy-destination-if-*) overrides this.
+   */
+  protected copyObjectCommand(input: CopyObjectCommandInput): CopyObjectCommand {
+    return new (s3().CopyObjectCommand)(input);
+  }
+
   #key(operation: string, name: unknown, field = 'name'): { key: string; s3Key: string } {
     const key = this.checkKey(operation, name, field);
     const s3Key = this.#keys.toS3Key(key);
@@ -438,6 +585,29 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     return this.#urlBase + encodeKey(s3Key);
   }
 
+  /** A write's conditions in the form this element's server compares (conditional/conditionParams.ts). */
+  #conditionParams(conditions: WriteConditions) {
+    this.#aws ??= resolveEndpoint(this.config.endPoint, this.config.forcePathStyle).aws;
+    return conditionParams(conditions, this.#aws);
+  }
+
+  /**
+   * A conditional write's own check against the object stored now (HeadObject; a 404: nothing
+   * stored). A missing bucket is not told apart here: the write itself then fails naming it.
+   */
+  #checkConditions(conditions: WriteConditions, s3Key: string): Promise<void> {
+    return checkConditions(conditions, () =>
+      this.#client.send(this.#headObjectCommand(s3Key)).then(
+        (out) => out.ETag ?? '',
+        (error: unknown) => {
+          if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
+            return undefined;
+          throw error;
+        },
+      ),
+    );
+  }
+
   /** A failed multipart upload may still hold parts: keep aborting it until the server confirms. */
   #abandon(s3Key: string, uploadId: string | undefined): void {
     if (uploadId !== undefined) this.#pendingAborts.add({ Bucket: this.bucket, Key: s3Key, UploadId: uploadId });
@@ -453,7 +623,13 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
    * credentials, as the gateway's 403 says. Returns the URL when it may be handed out.
    */
   #presigned(operation: string, key: string, url: string): string {
-    if (this.config.presign === 'long-term-only' && new URL(url).searchParams.has('X-Amz-Security-Token')) {
+    this.#refuseSessionToken(operation, key, new URL(url).searchParams.has('X-Amz-Security-Token'));
+    return url;
+  }
+
+  /** `#presigned`'s rule for anything signed that carries a session token (a URL, a form). */
+  #refuseSessionToken(operation: string, key: string, carriesToken: boolean): void {
+    if (this.config.presign === 'long-term-only' && carriesToken) {
       throw new StorageError({
         code: ErrorCode.ACCESS_DENIED,
         element: this.fullName,
@@ -465,7 +641,6 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
           'presign is "long-term-only" and the credentials are temporary: the URL would carry their session token',
       });
     }
-    return url;
   }
 
   /**
@@ -493,6 +668,56 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
    */
   #getObjectCommand(s3Key: string) {
     return new (s3().GetObjectCommand)({ Bucket: this.bucket, Key: s3Key, ChecksumMode: 'ENABLED' });
+  }
+
+  /**
+   * GetObject of `range` (its shape checked), and how to check the answer (rangedBody). Without
+   * ChecksumMode: a stored checksum is the whole object's, and a part of it cannot match one. A
+   * range starting past the object's end is INVALID_ARGUMENT on `range`, whether the server says
+   * so with 416 (InvalidRange) or its answer shows it.
+   */
+  #getRange(operation: string, key: string, s3Key: string, range: ByteRange): Promise<CheckedRange> {
+    const command = new (s3().GetObjectCommand)({
+      Bucket: this.bucket,
+      Key: s3Key,
+      Range: `bytes=${range.start}-${range.end ?? ''}`,
+    });
+    return this.#client.send(command).then(
+      (out) => {
+        const read = rangedBody(out, range);
+        if (read.kind === 'outside') throw this.#rangeOutside(operation, key, range, read.size, undefined);
+        return read;
+      },
+      (error: unknown) => {
+        const refused = error as { name?: string; $metadata?: { httpStatusCode?: number }; ActualObjectSize?: unknown };
+        if (refused.name !== 'InvalidRange' && refused.$metadata?.httpStatusCode !== 416) throw error;
+        const size = Number(refused.ActualObjectSize);
+        throw this.#rangeOutside(operation, key, range, Number.isSafeInteger(size) ? size : undefined, error);
+      },
+    );
+  }
+
+  /** INVALID_ARGUMENT on `range`, worded by rangeProblem when the object's size is known. */
+  #rangeOutside(
+    operation: string,
+    key: string,
+    range: ByteRange,
+    size: number | undefined,
+    cause: unknown,
+  ): StorageError {
+    const detail =
+      (size === undefined ? undefined : rangeProblem(range, size)?.detail) ??
+      `range.start (${range.start}) is past the object's last byte: the server answered 416 (InvalidRange)`;
+    return new StorageError({
+      code: ErrorCode.INVALID_ARGUMENT,
+      element: this.fullName,
+      storageType: this.type,
+      operation,
+      key,
+      field: 'range',
+      detail,
+      cause: cause === undefined ? undefined : this.toStorageError(operation, key, cause).cause,
+    });
   }
 
   #headObjectCommand(s3Key: string) {

@@ -1,7 +1,8 @@
-import { functionsOf } from '@mti/core';
+import { functionsOf, offersRanges } from '@mti/core';
 import { describeStorageContract } from '@mti/core/testing';
 import { AwsS3Type } from '@mti/type-aws-s3';
 import { buildApp, s3Record } from './support/buildApp';
+import { tierGaps } from './support/tierGaps';
 import { tiers, verifyingTiers } from './support/tiers';
 
 // The contract kit against the official Type, on every tier: s3rver always, Ceph RGW (which
@@ -22,6 +23,9 @@ for (const tier of tiers) {
       };
     },
     functions: functionsOf(AwsS3Type).keys(),
+    ranges: offersRanges(functionsOf(AwsS3Type)),
+    conditionalWrites: true,
+    unenforced: tierGaps[tier.name],
     // Above the default 8 MiB part size: buffers go through lib-storage's multipart upload and
     // streams through StreamUpload's parts, not just one PutObject.
     largeSize: 9 * 1024 * 1024,

@@ -1,8 +1,9 @@
-import { functionsOf } from '@mti/core';
+import { functionsOf, offersRanges } from '@mti/core';
 import { describeStorageContract } from '@mti/core/testing';
 import { MinioType } from '@mti/type-aws-s3';
 import { buildApp } from './support/buildApp';
 import { minioRecord } from './support/serviceRecords';
+import { tierGaps } from './support/tierGaps';
 import { runPrefix, tiers, verifyingTiers } from './support/tiers';
 
 // The contract kit against storages.MinioType on every tier. No MinIO server runs on these
@@ -24,6 +25,9 @@ for (const tier of tiers) {
       };
     },
     functions: functionsOf(MinioType).keys(),
+    ranges: offersRanges(functionsOf(MinioType)),
+    conditionalWrites: true,
+    unenforced: tierGaps[tier.name],
     // Above the default 8 MiB part size, so multipart uploads of buffers and streams are tested.
     largeSize: 9 * 1024 * 1024,
   });

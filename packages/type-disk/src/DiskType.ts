@@ -1,21 +1,32 @@
 import type { Stats } from 'node:fs';
-import { lstat, rm, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { type FileHandle, lstat, rm, unlink } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
+  copyOptionsProblem,
   createDebugLogger,
+  downloadOptionsProblem,
+  downloadToFileProblem,
   ErrorCode,
   expiresProblem,
+  hasConditions,
   headerValueProblem,
   optionalStorageFunctions,
+  rangeProblem,
   signedUpload,
   StorageError,
   StorageMeta,
+  uploadFormProblem,
   uploadOptionsProblem,
+  type ByteRange,
+  type CopyOptions,
   type CopyResult,
   type DeleteManyItem,
   type DeleteResult,
+  type DownloadOptions,
+  type DownloadToFileOptions,
+  type DownloadToFileResult,
   type ElementContext,
   type ElementFunctions,
   type ErrorDescription,
@@ -24,19 +35,30 @@ import {
   type ListResult,
   type ObjectInfo,
   type SignedUpload,
+  type SignedUploadForm,
   type UploadBody,
   type UploadData,
+  type UploadFormOptions,
   type UploadOptions,
   type UploadProgress,
   type UploadResult,
+  type WriteConditions,
 } from '@mti/core';
+import { checkConditionsEarly } from './conditional/checkConditionsEarly';
+import { commitConditional } from './conditional/commitConditional';
 import { type DiskConfig, diskConfigSchema } from './config/diskConfigSchema';
+import { copyToFile } from './fs/copyToFile';
 import { DiskFault, errnoOf } from './fs/DiskFault';
 import { diskKeyProblem, encodeKey, META_DIR } from './fs/diskKeys';
 import { DiskTree } from './fs/DiskTree';
+import { readAt } from './fs/readAt';
 import { matchingSidecar, md5OfHandle, type ObjectFields, sidecarFor } from './fs/Sidecar';
 import { writeBody, type Written } from './fs/writeBody';
 import { fromListCursor, type ListingScope, toListCursor } from './list/listCursor';
+import { formFields } from './form/formFields';
+import { formSignatureMatches, type FormPolicy, signFormPolicy } from './form/formSignature';
+import { readFormPolicy } from './form/readFormPolicy';
+import type { SignedFormRequest, VerifiedForm } from './form/SignedForm';
 import { walkKeys } from './list/walkKeys';
 import { type SignedMethod, sign, signatureMatches } from './signing/signature';
 import type { SignedRequest, VerifiedRequest } from './signing/SignedRequest';
@@ -105,7 +127,7 @@ export class DiskType extends StorageMeta<DiskConfig> {
       this.#check(operation, target.key, 'contentType', headerValueProblem(contentType));
       const body = this.uploadBody(operation, target.key, data);
       const fields = this.#objectFields(operation, target.key, contentType, options);
-      const written = await this.#write(target.segments, body, fields, options.onProgress);
+      const written = await this.#write(target.segments, body, fields, options.onProgress, options);
       return {
         url: this.#objectUrl(target.stored),
         key: target.key,
@@ -118,24 +140,76 @@ export class DiskType extends StorageMeta<DiskConfig> {
     });
   }
 
-  download(name: string): Promise<Buffer> {
+  /** The object's bytes; with `options.range`, those bytes only (`end` included). */
+  download(name: string, options: DownloadOptions = {}): Promise<Buffer> {
     const operation = 'download';
     return this.#op(operation, name, async () => {
-      const handle = await this.#tree.openFile(this.#key(operation, name).segments);
+      const { key, segments } = this.#key(operation, name);
+      this.checkArgument(operation, key, downloadOptionsProblem(options));
+      const { range } = options;
+      if (range === undefined) {
+        const handle = await this.#tree.openFile(segments);
+        try {
+          return await handle.readFile();
+        } finally {
+          await handle.close();
+        }
+      }
+      const { handle, start, end } = await this.#openRange(operation, key, segments, range);
       try {
-        return await handle.readFile();
+        return await readAt(handle, start, end - start + 1);
       } finally {
         await handle.close();
       }
     });
   }
 
-  /** The object as a stream, read from the file as it is consumed. */
-  downloadStream(name: string): Promise<Readable> {
+  /** The object as a stream, read from the file as it is consumed; with `range`, those bytes only. */
+  downloadStream(name: string, range?: ByteRange): Promise<Readable> {
     const operation = 'downloadStream';
     return this.#op(operation, name, async () => {
-      const handle = await this.#tree.openFile(this.#key(operation, name).segments);
-      return handle.createReadStream({ autoClose: true });
+      const { key, segments } = this.#key(operation, name);
+      if (range === undefined) return (await this.#tree.openFile(segments)).createReadStream({ autoClose: true });
+      this.checkArgument(operation, key, rangeProblem(range));
+      const { handle, start, end } = await this.#openRange(operation, key, segments, range);
+      return handle.createReadStream({ autoClose: true, start, end });
+    });
+  }
+
+  /**
+   * The object copied into the file at `path`, checked against the MD5 its sidecar records and
+   * renamed into place whole, with the result and the atomicity of storages.AwsS3Type's
+   * (fs/copyToFile.ts). `concurrency`, `partSizeMiB` and `resume` are checked as there and have
+   * nothing to do: the copy is one sequential read of a local file, never worth resuming. Not
+   * among `functions`, as on S3: `path` is on the machine that runs the element.
+   */
+  downloadToFile(name: string, path: string, options: DownloadToFileOptions = {}): Promise<DownloadToFileResult> {
+    const operation = 'downloadToFile';
+    return this.#op(operation, name, async () => {
+      const { key, segments } = this.#key(operation, name);
+      this.checkArgument(operation, key, downloadToFileProblem(path, options));
+      const source = await this.#tree.openFile(segments);
+      try {
+        const metaFolder = await this.#tree.readFolder(metaOf(segments.slice(0, -1))).catch(() => undefined);
+        // The sidecar of this very file (matched against the open descriptor, not the path).
+        const sidecar =
+          metaFolder === undefined
+            ? undefined
+            : (await matchingSidecar(join(metaFolder, segments.at(-1) as string), () => source.stat())).record;
+        const { size, md5 } = await copyToFile({
+          source,
+          path,
+          expectedMd5: sidecar?.md5,
+          fsync: this.#tree.fsync,
+          onProgress: options.onProgress,
+          fail: (failure) =>
+            new StorageError({ ...failure, element: this.fullName, storageType: this.type, operation, key }),
+        });
+        await this.#tree.syncFolder(dirname(resolve(path)));
+        return { path, size, etag: quote(md5) };
+      } finally {
+        await source.close();
+      }
     });
   }
 
@@ -210,18 +284,28 @@ export class DiskType extends StorageMeta<DiskConfig> {
     });
   }
 
-  /** Copies bytes, content type and metadata to a new key (written atomically, as uploads are). */
-  copy(from: string, to: string): Promise<CopyResult> {
+  /**
+   * Copies bytes, content type and metadata to a new key (written atomically, as uploads are);
+   * with `options.ifNoneMatch` / `options.ifMatch`, only if the target's conditions hold.
+   */
+  copy(from: string, to: string, options: CopyOptions = {}): Promise<CopyResult> {
     const operation = 'copy';
     return this.#op(operation, from, async () => {
       const source = this.#key(operation, from, 'from');
       const target = this.#key(operation, to, 'to');
+      this.checkArgument(operation, source.key, copyOptionsProblem(options));
       const { fields } = await this.#describe(source.segments);
       const handle = await this.#tree.openFile(source.segments);
       let written: Written;
       try {
         const stream = handle.createReadStream({ autoClose: false });
-        written = await this.#write(target.segments, { kind: 'stream', stream }, fields, undefined);
+        written = await this.#write(target.segments, { kind: 'stream', stream }, fields, undefined, options).catch(
+          (error: unknown) => {
+            // A failed condition is the target's: its CONFLICT names the target's key.
+            const failed = error instanceof DiskFault && error.code === ErrorCode.CONFLICT && hasConditions(options);
+            throw failed ? this.toStorageError(operation, target.key, error) : error;
+          },
+        );
       } finally {
         await handle.close();
       }
@@ -282,6 +366,73 @@ export class DiskType extends StorageMeta<DiskConfig> {
     return this.#op(operation, file, async () =>
       signedUpload(this.#signedUrl(operation, 'PUT', file, contentType, expires), contentType),
     );
+  }
+
+  /**
+   * A browser upload form that `mti serve` answers: POST it (multipart/form-data, the fields
+   * before the file) to `url`; the file is stored at the key as `contentType` if its size is
+   * within `minBytes`–`maxBytes`, and nothing of it is kept otherwise. Signed as the signed URLs
+   * are (form/formSignature.ts).
+   */
+  getSignUploadForm(file: string, contentType: string, options: UploadFormOptions): Promise<SignedUploadForm> {
+    const operation = 'getSignUploadForm';
+    return this.#op(operation, file, async () => {
+      const { key } = this.#key(operation, file, 'file');
+      this.#check(operation, key, 'contentType', headerValueProblem(contentType));
+      this.checkArgument(operation, key, uploadFormProblem(options));
+      const secret = this.#signingSecret(operation, key);
+      const { maxBytes, minBytes = 0, expires = 300 } = options;
+      const policy: FormPolicy = {
+        element: this.fullName,
+        key,
+        contentType,
+        minBytes,
+        maxBytes,
+        expiresAt: Math.floor(Date.now() / 1000) + expires,
+      };
+      return {
+        url: this.#signedPath(key),
+        method: 'POST' as const,
+        fields: formFields(policy, signFormPolicy(secret, policy)),
+      };
+    });
+  }
+
+  /**
+   * Checks a form POSTed to this element's signed path, for `mti serve`: the signature (in
+   * constant time) over the key, the Content-Type field, the size bounds and the expiry. Answers
+   * where to store the file and within which sizes; anything else is ACCESS_DENIED. Not among
+   * `functions`: the gateway calls it, callers never need to.
+   */
+  verifySignedForm(request: SignedFormRequest): Promise<VerifiedForm> {
+    const operation = 'verifySignedForm';
+    const name = typeof request?.key === 'string' ? request.key : undefined;
+    return this.#op(operation, name, async () => {
+      const deny = (detail: string): StorageError =>
+        new StorageError({
+          code: ErrorCode.ACCESS_DENIED,
+          element: this.fullName,
+          storageType: this.type,
+          operation,
+          key: name,
+          detail,
+        });
+      const secret = this.config.signingSecret;
+      if (secret === undefined) throw deny('this element has no signingSecret, so it answers no signed form');
+      const { key } = this.#key(operation, request.key, 'key');
+      const claimed = readFormPolicy(this.fullName, key, request.fields ?? {});
+      if (typeof claimed === 'string') throw deny(claimed);
+      const { policy, signature } = claimed;
+      if (!formSignatureMatches(secret, policy, signature)) {
+        throw deny(
+          'the signature does not match: the form was signed for another key, Content-Type or size range, or changed',
+        );
+      }
+      if (Date.now() / 1000 > policy.expiresAt) {
+        throw deny(`the upload form expired at ${new Date(policy.expiresAt * 1000).toISOString()}`);
+      }
+      return { key, contentType: policy.contentType, minBytes: policy.minBytes, maxBytes: policy.maxBytes };
+    });
   }
 
   /** The object's address without a signature: on `publicBaseUrl` when set, else a file: URL. */
@@ -381,6 +532,28 @@ export class DiskType extends StorageMeta<DiskConfig> {
     return this.reportSettled(this.run(operation, key, work), line);
   }
 
+  /**
+   * The file opened for `range` (its shape already checked), with the range's first and last
+   * byte: the size is the open file's, so a write renamed over it meanwhile changes nothing. A
+   * `start` past the end is INVALID_ARGUMENT on `range`; an `end` past it stops at the last byte.
+   */
+  async #openRange(
+    operation: string,
+    key: string,
+    segments: string[],
+    range: ByteRange,
+  ): Promise<{ handle: FileHandle; start: number; end: number }> {
+    const handle = await this.#tree.openFile(segments);
+    try {
+      const { size } = await handle.stat();
+      this.checkArgument(operation, key, rangeProblem(range, size));
+      return { handle, start: range.start, end: Math.min(range.end ?? size - 1, size - 1) };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
   /** Checks a key by `storages.Meta`'s rules and the disk's own; the path under rootDir. */
   #key(operation: string, name: unknown, field = 'name'): DiskKey {
     const key = this.checkKey(operation, name, field);
@@ -411,6 +584,21 @@ export class DiskType extends StorageMeta<DiskConfig> {
     const { key } = this.#key(operation, file, 'file');
     this.#check(operation, key, 'contentType', headerValueProblem(contentType));
     this.#check(operation, key, 'expires', expiresProblem(expires));
+    const secret = this.#signingSecret(operation, key);
+    const expiresAt = Math.floor(Date.now() / 1000) + expires;
+    const signature = sign(secret, { method, element: this.fullName, key, contentType, expiresAt });
+    const query = new URLSearchParams({ expires: String(expiresAt), type: contentType, signature });
+    return `${this.#signedPath(key)}?${query.toString()}`;
+  }
+
+  /** Where `mti serve` answers this element's signed URLs and forms for `key`. */
+  #signedPath(key: string): string {
+    const base = this.config.signedBaseUrl.replace(/\/+$/, '');
+    return `${base}/api/signed/${encodeURIComponent(this.fullName)}/${encodeKey(key)}`;
+  }
+
+  /** The secret to sign with; INVALID_CONFIG on `signingSecret` when the config has none. */
+  #signingSecret(operation: string, key: string): string {
     const secret = this.config.signingSecret;
     if (secret === undefined) {
       throw new StorageError({
@@ -423,11 +611,7 @@ export class DiskType extends StorageMeta<DiskConfig> {
         detail: 'signed URLs need signingSecret in the config (32 characters or more, e.g. `openssl rand -hex 32`)',
       });
     }
-    const expiresAt = Math.floor(Date.now() / 1000) + expires;
-    const signature = sign(secret, { method, element: this.fullName, key, contentType, expiresAt });
-    const query = new URLSearchParams({ expires: String(expiresAt), type: contentType, signature });
-    const base = this.config.signedBaseUrl.replace(/\/+$/, '');
-    return `${base}/api/signed/${encodeURIComponent(this.fullName)}/${encodeKey(key)}?${query.toString()}`;
+    return secret;
   }
 
   #objectFields(operation: string, key: string, contentType: string, options: UploadOptions): ObjectFields {
@@ -447,13 +631,26 @@ export class DiskType extends StorageMeta<DiskConfig> {
    * Writes an object: the bytes to a temporary file beside the target and the sidecar to one
    * beside its own, both flushed; then, under the key's lock, the bytes are renamed into place
    * and the sidecar after them. A failure before the rename leaves the old object as it was.
+   * With `conditions`, they are checked before any byte is written and again when the bytes are
+   * put in place (conditional/commitConditional.ts); a failed one leaves nothing behind.
    */
   async #write(
     segments: string[],
     body: UploadBody,
     fields: ObjectFields,
     onProgress: ((progress: UploadProgress) => void) | undefined,
+    conditions: WriteConditions = {},
   ): Promise<Written> {
+    const conditional = hasConditions(conditions);
+    const currentEtag = () =>
+      this.#describe(segments).then(
+        ({ md5 }) => quote(md5),
+        (error: unknown) => {
+          if (error instanceof DiskFault && error.code === ErrorCode.NOT_FOUND) return undefined;
+          throw error;
+        },
+      );
+    if (conditional) await checkConditionsEarly(conditions, currentEtag);
     const parent = segments.slice(0, -1);
     const temp = await this.#tree.createTemp(parent);
     let written: Written;
@@ -476,7 +673,8 @@ export class DiskType extends StorageMeta<DiskConfig> {
     }
     await this.#locked([segments.join('/')], async () => {
       try {
-        await this.#tree.commit(temp.path, segments);
+        if (conditional) await commitConditional(this.#tree, temp.path, segments, conditions, currentEtag);
+        else await this.#tree.commit(temp.path, segments);
       } catch (error) {
         await this.#tree.discard(temp.path);
         await this.#tree.discard(metaTemp);

@@ -1,4 +1,4 @@
-import { functionsOf } from '@mti/core';
+import { functionsOf, offersRanges } from '@mti/core';
 import { describeStorageContract } from '@mti/core/testing';
 import { DiskType } from '@mti/type-disk';
 import { startDiskApp } from './support/diskApp';
@@ -15,6 +15,8 @@ describeStorageContract('storages.DiskType contract on a temporary folder', {
     };
   },
   functions: functionsOf(DiskType).keys(),
+  ranges: offersRanges(functionsOf(DiskType)),
+  conditionalWrites: true,
   largeSize: 9 * 1024 * 1024,
 });
 
@@ -29,4 +31,6 @@ describeStorageContract('storages.DiskType contract with a prefix', {
     };
   },
   functions: functionsOf(DiskType).keys(),
+  ranges: offersRanges(functionsOf(DiskType)),
+  conditionalWrites: true,
 });

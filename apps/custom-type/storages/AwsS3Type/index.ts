@@ -4,6 +4,7 @@ import {
   redactedView,
   z,
   type DeleteResult,
+  type DownloadOptions,
   type ElementContext,
   type ObjectInfo,
   type UploadData,
@@ -40,9 +41,11 @@ export default class AcmeAwsS3Type extends AwsS3Type {
     return super.uploadByFile(name, data, contentType, options);
   }
 
-  override async download(name: string): Promise<Buffer> {
+  // The options too: the class declares download's `options?` (byte ranges) by inheritance, so
+  // dropping them here would serve whole objects to callers who asked for a part.
+  override async download(name: string, options?: DownloadOptions): Promise<Buffer> {
     this.audit('download', name);
-    return super.download(name);
+    return super.download(name, options);
   }
 
   override async getObject(name: string): Promise<ObjectInfo> {

@@ -3,8 +3,11 @@
 import {
   ErrorCode,
   StorageError,
+  uploadFormProblem,
   type DeleteResult,
+  type SignedUploadForm,
   type UploadData,
+  type UploadFormOptions,
   type UploadOptions,
   type UploadResult,
 } from '@mti/core';
@@ -61,6 +64,18 @@ export default class WriteOnceS3Type extends AwsS3Type {
     // honours a conditional (If-None-Match) PUT: no signed uploads here.
     this.checkKey('getSignUploadUrl', file, 'file');
     throw this.refuse('getSignUploadUrl', file, 'a signed PUT could replace the object; this storage is write-once');
+  }
+
+  override async getSignUploadForm(
+    file: string,
+    _contentType: string,
+    options: UploadFormOptions,
+  ): Promise<SignedUploadForm> {
+    // A POST form can replace the object as a signed PUT can, and S3's POST policies have no
+    // create-only condition: no upload forms either.
+    this.checkKey('getSignUploadForm', file, 'file');
+    this.checkArgument('getSignUploadForm', file, uploadFormProblem(options));
+    throw this.refuse('getSignUploadForm', file, 'an upload form could replace the object; this storage is write-once');
   }
 
   private refuse(operation: string, key: string | undefined, detail: string): StorageError {

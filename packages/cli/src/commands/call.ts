@@ -4,6 +4,7 @@ import { pipeline as pipelineCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ElementError, ErrorCode, type ObjectInfo } from '@mti/core';
 import { checkArgumentCount } from '../calls/checkArgumentCount';
+import { type DownloadsToFile, downloadToOut } from '../calls/downloadToOut';
 import { findFunction } from '../calls/findFunction';
 import { progressStream } from '../output/progress';
 import type { EmbeddedOptions } from './appEnv';
@@ -54,9 +55,27 @@ export async function call(
     }
     checkArgumentCount(fullName, method, fn, args.length);
     const element = app.getElement<Element>(fullName);
-    // A download to a file streams, whatever its size, when the element can.
+    // A download to a file is the element's own downloadToFile when it has one (parallel ranged
+    // GETs, renamed into place whole, resumable), else a stream piped to the file.
     if (
       method === 'download' &&
+      args.length === 1 &&
+      options.out !== undefined &&
+      typeof (element as Partial<DownloadsToFile>).downloadToFile === 'function'
+    ) {
+      const { size } = await downloadToOut(element as unknown as DownloadsToFile, args[0], options.out);
+      process.stdout.write(
+        options.json === true
+          ? `${JSON.stringify({ out: options.out, size })}\n`
+          : `wrote ${size} bytes to ${options.out}\n`,
+      );
+      return 0;
+    }
+    // A download to a file streams, whatever its size, when the element can. A ranged one
+    // (`download key '{"range":…}'`) is `download` itself: it holds only the range.
+    if (
+      method === 'download' &&
+      args.length === 1 &&
       options.out !== undefined &&
       functions.has('downloadStream') &&
       functions.has('getObject')

@@ -19,6 +19,7 @@ import { filesRoutes } from './routes/filesRoutes';
 import { linksRoutes } from './routes/linksRoutes';
 import { listRoute } from './routes/listRoute';
 import { schemaRoute } from './routes/schemaRoute';
+import { signedFormRoute } from './routes/signedFormRoute';
 import { signedRoutes } from './routes/signedRoutes';
 import { sourceRoutes } from './routes/sourceRoutes';
 import { sendError } from './sendError';
@@ -74,6 +75,8 @@ const exposedHeaders = [
   'last-modified',
   'content-length',
   'content-disposition',
+  'content-range',
+  'accept-ranges',
   'x-mti-storage-class',
   'retry-after',
 ];
@@ -120,7 +123,7 @@ export function createGateway(options: GatewayOptions): FastifyInstance {
     void fastify.register(cors, {
       origin: [...rules.allowedOrigins],
       methods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'],
-      allowedHeaders: ['authorization', 'content-type', 'content-length'],
+      allowedHeaders: ['authorization', 'content-type', 'content-length', 'range', 'if-range'],
       exposedHeaders,
       maxAge: 600,
     });
@@ -158,6 +161,7 @@ export function createGateway(options: GatewayOptions): FastifyInstance {
     eventsRoute(api, streams);
     linksRoutes(api, options.app, links);
     signedRoutes(api, options.app, options.uploadLimit ?? 5 * 1024 ** 3, { slots, bodyTimeout });
+    signedFormRoute(api, options.app, options.uploadLimit ?? 5 * 1024 ** 3, { slots, bodyTimeout });
     if (consoleFolder !== false) consoleRoutes(api, consoleFolder.root);
   });
   return fastify;

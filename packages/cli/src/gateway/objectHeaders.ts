@@ -33,15 +33,19 @@ export function isActiveContentType(contentType: string): boolean {
  * (set on every response) keeps browsers from guessing a type, the sandboxing CSP keeps even an
  * HTML object opened inline from running script or reaching the gateway's origin, and types a
  * browser would run are sent as downloads unless the request asks for `inline`.
+ * `Accept-Ranges` says whether a GET may ask for part of it: `bytes` when the element reads
+ * ranges (`ranges`), else `none`.
  */
 export function setObjectHeaders(
   reply: { header(name: string, value: string | number): unknown },
   key: string,
   info: ObjectInfo,
-  disposition?: Disposition,
+  disposition: Disposition | undefined,
+  ranges: boolean,
 ): void {
   reply.header('content-type', info.contentType);
   reply.header('content-length', info.size);
+  reply.header('accept-ranges', ranges ? 'bytes' : 'none');
   if (info.etag !== '') reply.header('etag', info.etag);
   reply.header('last-modified', info.lastModified.toUTCString());
   reply.header('x-mti-storage-class', info.storageClass);

@@ -3,14 +3,15 @@ import { ApiError } from '../api/ApiError';
 import type { StorageApi } from '../api/storageApi';
 import type { ObjectInfo } from '../api/types';
 import { Loading } from '../ui/States';
+import { MediaPreview } from './MediaPreview';
 import { PDF_PREVIEW_BYTES, PdfPreview } from './pdf/PdfPreview';
 import { previewKind } from './previewKind';
 import { readTextStart } from './readTextStart';
 
 /**
  * A look at the object: images, the start of text files (always as text, never as a page), PDFs
- * drawn by pdf.js (never in a frame), audio and video. Through a short-lived link, which needs
- * no token, so <img> and <video> can load it.
+ * drawn by pdf.js (never in a frame), audio and video (which seek with ranged requests). Through
+ * a short-lived link, which needs no token, so <img> and <video> can load it.
  */
 export function Preview({ api, info }: { api: StorageApi; info: ObjectInfo }) {
   const found = previewKind(info.contentType, info.key);
@@ -48,8 +49,15 @@ export function Preview({ api, info }: { api: StorageApi; info: ObjectInfo }) {
     <div className="preview" aria-label="Preview">
       {kind === 'image' && url && <img src={url} alt={`Preview of ${info.key}`} />}
       {kind === 'pdf' && url && <PdfPreview url={url} name={info.key} />}
-      {kind === 'video' && url && <video src={url} controls aria-label={`Preview of ${info.key}`} />}
-      {kind === 'audio' && url && <audio src={url} controls aria-label={`Preview of ${info.key}`} />}
+      {(kind === 'video' || kind === 'audio') && url && (
+        <MediaPreview
+          key={url}
+          kind={kind}
+          url={url}
+          label={`Preview of ${info.key}`}
+          relink={() => api.link(info.key, 'inline').then((link) => link.url)}
+        />
+      )}
       {kind === 'text' && text && (
         <>
           <pre className="text-preview" tabIndex={0} aria-label={`Start of ${info.key}`}>

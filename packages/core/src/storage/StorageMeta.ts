@@ -24,7 +24,10 @@ export abstract class StorageMeta<TConfig = unknown> extends Element<TConfig> {
   /** Methods every Type under `storages.Meta` must implement; checked when an app is built. */
   static readonly contract: readonly string[] = ['uploadByFile', 'download', 'getObject', 'delete', 'getSignUrl'];
 
-  /** The seed's functions, with its parameter names and order. */
+  /**
+   * The seed's functions, with its parameter names and order. Reading a byte range is optional:
+   * a Type that reads them redeclares `download` with its `options?` (optionalStorageFunctions).
+   */
   static readonly functions: ElementFunctions = {
     uploadByFile: { params: ['name', 'data', 'contentType?', 'options?'] },
     getSignUrl: { params: ['file', 'contentType', 'expires?'] },

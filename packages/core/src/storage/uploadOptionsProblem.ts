@@ -2,6 +2,7 @@ import { argumentProblem, type ArgumentProblem } from './argumentProblem';
 import { contentDispositionProblem, headerValueProblem } from './headerValueProblem';
 import { metadataProblem } from './metadataProblem';
 import type { UploadOptions } from './storageTypes';
+import { writeConditionsProblem } from './writeConditionsProblem';
 
 /**
  * What is wrong with `uploadByFile`'s options (the first problem found), or undefined. Every rule
@@ -27,6 +28,7 @@ export function uploadOptionsProblem(
       : argumentProblem('options.contentDisposition', contentDispositionProblem(contentDisposition))) ??
     (onProgress !== undefined && typeof onProgress !== 'function'
       ? { field: 'options.onProgress', detail: 'options.onProgress must be a function' }
-      : undefined)
+      : undefined) ??
+    writeConditionsProblem(options)
   );
 }

@@ -6,7 +6,12 @@ import { StorageError } from '../errors/StorageError';
 import type { StorageMeta } from '../storage/StorageMeta';
 import type { JestGlobals } from './jestGlobals';
 import { optionalFunctions, type OptionalFunction, type OptionalStorage } from './OptionalStorage';
-import type { ContractRefusals, ContractSubject, StorageContractOptions } from './StorageContractOptions';
+import type {
+  ContractRefusals,
+  ContractSubject,
+  ContractUnenforced,
+  StorageContractOptions,
+} from './StorageContractOptions';
 
 /** One test's own folder of keys: every key it makes is recorded, so the suite can remove it. */
 export interface TestFolder {
@@ -27,6 +32,12 @@ export class ContractContext {
   readonly concurrency: number;
   readonly refuses: ContractRefusals;
   readonly declared: ReadonlySet<string>;
+  /** Whether the suite was told the Type reads byte ranges (`ranges`). */
+  readonly ranges: boolean;
+  /** Whether the suite was told the Type takes conditional writes (`conditionalWrites`). */
+  readonly conditionalWrites: boolean;
+  /** What the server was declared not to check (`unenforced`). */
+  readonly unenforced: ContractUnenforced;
   readonly timeout: number;
   readonly #options: StorageContractOptions;
   readonly #jest: JestGlobals;
@@ -42,6 +53,9 @@ export class ContractContext {
     this.concurrency = options.concurrency ?? 32;
     this.refuses = options.refuses ?? {};
     this.declared = new Set(options.functions ?? []);
+    this.ranges = options.ranges ?? false;
+    this.conditionalWrites = options.conditionalWrites ?? false;
+    this.unenforced = options.unenforced ?? {};
     this.timeout = options.timeout ?? 30_000;
   }
 

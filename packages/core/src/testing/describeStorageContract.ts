@@ -1,5 +1,6 @@
 import { argumentsContract } from './argumentsContract';
 import { concurrencyContract } from './concurrencyContract';
+import { conditionalWritesContract } from './conditionalWritesContract';
 import { ContractContext } from './ContractContext';
 import { copyMoveContract } from './copyMoveContract';
 import { declarationContract } from './declarationContract';
@@ -8,6 +9,7 @@ import { deleteManyContract } from './deleteManyContract';
 import { jestGlobals } from './jestGlobals';
 import { keysContract } from './keysContract';
 import { listContract } from './listContract';
+import { rangesContract } from './rangesContract';
 import { readContract } from './readContract';
 import { refusalsContract } from './refusalsContract';
 import { signUploadContract } from './signUploadContract';
@@ -16,6 +18,7 @@ import { sizesContract } from './sizesContract';
 import type { StorageContractOptions } from './StorageContractOptions';
 import { streamExistsContract } from './streamExistsContract';
 import { uploadContract } from './uploadContract';
+import { uploadFormContract } from './uploadFormContract';
 
 /**
  * Registers the `storages.Meta` behaviour suite under `describe(title)`: call it at the top level
@@ -39,10 +42,15 @@ export function describeStorageContract(title: string, options: StorageContractO
     concurrencyContract(ctx);
     // The optional functions: each group registers a todo line when it is not offered.
     streamExistsContract(ctx);
+    // Optional too, when the suite is told the Type reads them (`ranges`).
+    rangesContract(ctx);
     listContract(ctx);
     copyMoveContract(ctx);
     deleteManyContract(ctx);
     signUploadContract(ctx);
+    uploadFormContract(ctx);
+    // Optional too, when the suite is told the Type takes them (`conditionalWrites`).
+    conditionalWritesContract(ctx);
     refusalsContract(ctx);
   });
 }

@@ -6,4 +6,9 @@
  */
 export { describeStorageContract } from './describeStorageContract';
 export { optionalFunctions, type OptionalFunction, type OptionalStorage } from './OptionalStorage';
-export type { ContractRefusals, ContractSubject, StorageContractOptions } from './StorageContractOptions';
+export type {
+  ContractRefusals,
+  ContractSubject,
+  ContractUnenforced,
+  StorageContractOptions,
+} from './StorageContractOptions';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { StorageError } from '../errors/StorageError';
 import { assertSameBytes, assertStorageError } from './assertions';
 import type { ContractContext } from './ContractContext';
+import { postForm } from './postForm';
 
 /**
  * For a Type that refuses to overwrite or to delete (`refuses`): every route to that effect is
@@ -52,6 +53,26 @@ export function refusalsContract(ctx: ContractContext): void {
           assert.ok(!response.ok, `the PUT replaced the object (${response.status})`);
           assertSameBytes(await ctx.storage.download(key), Buffer.from('first'), 'kept');
         });
+      }
+
+      if (ctx.offers('getSignUploadForm')) {
+        ctx.it(
+          `a signed upload form never replaces an object (refused with ${overwrite} or by the server)`,
+          async () => {
+            const key = ctx.folder().key('posted-once.txt');
+            await ctx.storage.uploadByFile(key, 'first', 'text/plain');
+            let form;
+            try {
+              form = await ctx.optional.getSignUploadForm(key, 'text/plain', { maxBytes: 100 });
+            } catch (error) {
+              assert.ok(StorageError.is(error) && error.code === overwrite, `signing refused with ${String(error)}`);
+              return;
+            }
+            const response = await postForm(form, Buffer.from('second'));
+            assert.ok(!response.ok, `the POST replaced the object (${response.status})`);
+            assertSameBytes(await ctx.storage.download(key), Buffer.from('first'), 'kept');
+          },
+        );
       }
     }
 

@@ -40,6 +40,7 @@ const unavailable = new Set([
 const timeouts = new Set(['TimeoutError', 'RequestTimeout', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'AbortError']);
 const conflicts = new Set([
   'PreconditionFailed',
+  'ConditionalRequestConflict',
   'BucketAlreadyExists',
   'BucketAlreadyOwnedByYou',
   'OperationAborted',

@@ -1,5 +1,6 @@
 import type * as ClientS3 from '@aws-sdk/client-s3';
 import type * as LibStorage from '@aws-sdk/lib-storage';
+import type * as PresignedPost from '@aws-sdk/s3-presigned-post';
 import type * as Presigner from '@aws-sdk/s3-request-presigner';
 import type * as NodeHttpHandler from '@smithy/node-http-handler';
 
@@ -11,6 +12,7 @@ import type * as NodeHttpHandler from '@smithy/node-http-handler';
 let clientS3: typeof ClientS3 | undefined;
 let libStorage: typeof LibStorage | undefined;
 let presigner: typeof Presigner | undefined;
+let presignedPost: typeof PresignedPost | undefined;
 let nodeHttpHandler: typeof NodeHttpHandler | undefined;
 
 /** `@aws-sdk/client-s3`: the client and its commands. */
@@ -22,6 +24,10 @@ export const storage = (): typeof LibStorage => (libStorage ??= require('@aws-sd
 /** `@aws-sdk/s3-request-presigner`: presigned URLs. */
 export const signer = (): typeof Presigner =>
   (presigner ??= require('@aws-sdk/s3-request-presigner') as typeof Presigner);
+
+/** `@aws-sdk/s3-presigned-post`: browser upload forms (POST policies). */
+export const poster = (): typeof PresignedPost =>
+  (presignedPost ??= require('@aws-sdk/s3-presigned-post') as typeof PresignedPost);
 
 /** `@smithy/node-http-handler`: the HTTP handler with our agents and timeouts. */
 export const httpHandler = (): typeof NodeHttpHandler =>

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { CompletedPart, PutObjectCommandInput, S3Client } from '@aws-sdk/client-s3';
 import { s3 } from '../sdk/awsSdk';
 import { FilePartReader } from './FilePartReader';
+import { multipartEtag } from './multipartEtag';
 import type { PartReader } from './PartReader';
 import { StreamPartReader } from './StreamPartReader';
 
@@ -24,6 +25,8 @@ export interface StreamUploadOptions {
   onProgress?: (progress: { loaded: number; total?: number }) => void;
   /** Makes the error for data that cannot be sent: chunks that are not bytes, too many parts. */
   invalidData: (detail: string) => Error;
+  /** Run once the stream is known to need parts, before the multipart upload is created. */
+  beforeParts?: () => Promise<void>;
 }
 
 /**
@@ -97,6 +100,7 @@ export class StreamUpload {
     const length = headLength + (await this.#reader.fill(first.subarray(headLength)));
     if (length < partSize || (await this.#reader.atEnd())) return this.#putWhole(first.subarray(0, length));
     this.#partCount = 1;
+    await this.#options.beforeParts?.();
 
     const checksums = await client.config.requestChecksumCalculation();
     const created = await client.send(
@@ -115,6 +119,7 @@ export class StreamUpload {
     await Promise.all(workers);
     if (this.#failure !== undefined) throw this.#failure.error;
     this.#parts.sort((a, b) => (a.PartNumber ?? 0) - (b.PartNumber ?? 0));
+    // With the params' IfNoneMatch/IfMatch, if any: S3 checks a write's condition here.
     const completed = await client.send(
       new (s3().CompleteMultipartUploadCommand)({
         ...params,
@@ -122,7 +127,10 @@ export class StreamUpload {
         MultipartUpload: { Parts: this.#parts },
       }),
     );
-    return { etag: completed.ETag, size: this.#reader.bytesRead };
+    return {
+      etag: completed.ETag || multipartEtag(this.#parts.map((part) => part.ETag)),
+      size: this.#reader.bytesRead,
+    };
   }
 
   async #putWhole(body: Buffer): Promise<{ etag: string | undefined; size: number }> {

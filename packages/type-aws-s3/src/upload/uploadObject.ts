@@ -1,9 +1,10 @@
 import type { Readable } from 'node:stream';
-import type { S3Client } from '@aws-sdk/client-s3';
+import type { CompletedPart, S3Client } from '@aws-sdk/client-s3';
 import type { UploadBody, UploadOptions } from '@mti/core';
 import { streamLength } from '../io/streamLength';
 import type { PutParams } from '../put/putParams';
 import { s3, storage } from '../sdk/awsSdk';
+import { multipartEtag } from './multipartEtag';
 import { StreamUpload } from './StreamUpload';
 
 export interface UploadJob {
@@ -18,6 +19,11 @@ export interface UploadJob {
   invalidData: (detail: string) => Error;
   /** Told the id of a multipart upload that failed, which may still hold parts. */
   abandon: (uploadId: string | undefined) => void;
+  /**
+   * Run before a multipart upload sends its first part (a conditional write's own check: S3
+   * checks the condition only on the completing request, after every part was sent).
+   */
+  beforeParts?: () => Promise<void>;
 }
 
 export interface Uploaded {
@@ -56,6 +62,7 @@ async function uploadStream(job: UploadJob, stream: Readable): Promise<Uploaded>
     length: streamLength(stream),
     ...(job.onProgress === undefined ? {} : { onProgress: job.onProgress }),
     invalidData: job.invalidData,
+    ...(job.beforeParts === undefined ? {} : { beforeParts: job.beforeParts }),
   });
   try {
     return await upload.done();
@@ -66,6 +73,9 @@ async function uploadStream(job: UploadJob, stream: Readable): Promise<Uploaded>
 }
 
 async function uploadParts(job: UploadJob, bytes: Buffer): Promise<Uploaded> {
+  await job.beforeParts?.();
+  // The params' IfNoneMatch/IfMatch reach CompleteMultipartUpload: lib-storage spreads them into
+  // its completing request (CreateMultipartUpload and UploadPart take no such fields).
   const upload = new (storage().Upload)({
     client: job.client,
     params: { ...job.params, Body: bytes },
@@ -81,7 +91,9 @@ async function uploadParts(job: UploadJob, bytes: Buffer): Promise<Uploaded> {
   });
   try {
     const etag = (await upload.done()).ETag;
-    return { etag, size: bytes.length };
+    // Its parts (kept by lib-storage, in part order) name the version when the server's answer does not.
+    const parts = (upload as unknown as { uploadedParts: CompletedPart[] }).uploadedParts;
+    return { etag: etag || multipartEtag(parts.map((part) => part.ETag)), size: bytes.length };
   } catch (error) {
     job.abandon(upload.uploadId);
     throw error;

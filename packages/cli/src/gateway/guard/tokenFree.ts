@@ -9,6 +9,14 @@ import type { FastifyRequest } from 'fastify';
  */
 export const tokenFree = { tokenFree: true } as const;
 
+// Declared on Fastify's route config, so `config: tokenFree` type-checks once a plugin adds route
+// config of its own (@fastify/multipart's `multipartOptions` makes the type a weak one otherwise).
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    tokenFree?: boolean;
+  }
+}
+
 /** Whether a request must carry the token: every route but the flagged ones, and `/api` 404s. */
 export function needsToken(request: FastifyRequest): boolean {
   // No route matched: nothing is served, the 404 only says so; outside /api it needs no token.

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@mti/core';
+import { ErrorCode, offersRanges } from '@mti/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { checkFullName } from '../checkFullName';
 import type { GatewayApp } from '../GatewayApp';
@@ -21,9 +21,10 @@ function dispositionOf(request: FileRequest): Disposition | undefined {
 
 /**
  * Object routes on a storage element: PUT streams the raw body into `uploadByFile` (its
- * Content-Type becomes the object's), GET streams the object back, HEAD gives its metadata as
- * headers, DELETE deletes it. Bodies are never parsed or buffered here. Objects go out as data,
- * never as pages of the gateway (objectHeaders.ts).
+ * Content-Type becomes the object's), GET streams the object back (or the part a Range asks
+ * for: sendObject.ts), HEAD gives its metadata as headers, DELETE deletes it. Bodies are never
+ * parsed or buffered here. Objects go out as data, never as pages of the gateway
+ * (objectHeaders.ts).
  * Uploads are held to `uploadLimit` and `limits` (receiveUpload.ts).
  */
 export function filesRoutes(
@@ -36,9 +37,10 @@ export function filesRoutes(
     files.removeAllContentTypeParsers();
     files.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
 
-    const target = (request: FileRequest): { storage: GatewayStorage; key: string } => {
+    const target = (request: FileRequest): { storage: GatewayStorage; key: string; ranges: boolean } => {
       const fullName = checkFullName(request.params.fullName);
-      return { storage: app.getElement<GatewayStorage>(fullName), key: request.params['*'] };
+      const storage = storageElement<GatewayStorage>(app, fullName);
+      return { storage, key: request.params['*'], ranges: offersRanges(app.functionsOf(fullName)) };
     };
 
     files.put(path, async (request: FileRequest, reply) => {
@@ -55,14 +57,14 @@ export function filesRoutes(
     });
 
     files.get(path, { exposeHeadRoute: false }, async (request: FileRequest, reply) => {
-      const { storage, key } = target(request);
-      return sendObject(reply, storage, key, dispositionOf(request));
+      const { storage, key, ranges } = target(request);
+      return sendObject(request, reply, storage, key, { disposition: dispositionOf(request), ranges });
     });
 
     files.head(path, async (request: FileRequest, reply) => {
-      const { storage, key } = target(request);
+      const { storage, key, ranges } = target(request);
       const disposition = dispositionOf(request);
-      setObjectHeaders(reply, key, await storage.getObject(key), disposition);
+      setObjectHeaders(reply, key, await storage.getObject(key), disposition, ranges);
       return reply.send();
     });
 

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@mti/core';
+import { ErrorCode, offersRanges } from '@mti/core';
 import type { FastifyInstance } from 'fastify';
 import { checkFullName } from '../checkFullName';
 import type { GatewayApp } from '../GatewayApp';
@@ -54,7 +54,10 @@ export function linksRoutes(fastify: FastifyInstance, app: GatewayApp, links: Li
       if (link === undefined)
         throw new GatewayError(ErrorCode.NOT_FOUND, 'no such link, or it has expired; ask for a new one', 404);
       // The element may have been removed or changed since: getElement says so as usual.
-      return sendObject(reply, app.getElement<GatewayStorage>(link.fullName), link.key, link.disposition);
+      return sendObject(request, reply, storageElement<GatewayStorage>(app, link.fullName), link.key, {
+        disposition: link.disposition,
+        ranges: offersRanges(app.functionsOf(link.fullName)),
+      });
     },
   );
 }

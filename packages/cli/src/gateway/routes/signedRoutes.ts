@@ -1,13 +1,12 @@
-import { ErrorCode } from '@mti/core';
+import { ErrorCode, offersRanges } from '@mti/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { checkFullName } from '../checkFullName';
 import type { GatewayApp } from '../GatewayApp';
 import { GatewayError } from '../GatewayError';
 import { tokenFree } from '../guard/tokenFree';
 import { lingeringClose } from '../lingeringClose';
-import { setObjectHeaders } from '../objectHeaders';
 import { LINGER_MS, receiveUpload, type UploadLimits } from '../receiveUpload';
-import type { GatewayStorage } from '../sendObject';
+import { type GatewayStorage, sendObject } from '../sendObject';
 import { storageElement } from '../storageElement';
 
 type SignedRequest = FastifyRequest<{
@@ -35,8 +34,9 @@ const path = '/api/signed/:fullName/*';
  * `GET` / `PUT /api/signed/<fullName>/<key>?…`: signed URLs of elements whose Type answers them
  * through the gateway. No bearer token (the signature is the credential, checked by the element
  * itself, `verifySignedRequest`); the Host/Origin guard applies as everywhere. A GET streams the
- * object with the gateway's object headers and the signed Content-Type; a PUT streams its body
- * into `uploadByFile` with the signed Content-Type, within the same limits as `…/files/<key>`.
+ * object (or the part a Range asks for) with the gateway's object headers and the signed
+ * Content-Type; a PUT streams its body into `uploadByFile` with the signed Content-Type, within
+ * the same limits as `…/files/<key>`.
  */
 export function signedRoutes(
   fastify: FastifyInstance,
@@ -59,16 +59,12 @@ export function signedRoutes(
         query: { ...request.query },
         contentType: request.headers['content-type'],
       });
-      return { storage, ...verified };
+      return { storage, ranges: offersRanges(app.functionsOf(fullName)), ...verified };
     };
 
     signed.get(path, { config: tokenFree, exposeHeadRoute: false }, async (request: SignedRequest, reply) => {
-      const { storage, key, contentType } = await verify(request, 'GET');
-      const info = await storage.getObject(key);
-      setObjectHeaders(reply, key, { ...info, contentType }, undefined);
-      const body =
-        typeof storage.downloadStream === 'function' ? await storage.downloadStream(key) : await storage.download(key);
-      return reply.send(body);
+      const { storage, key, contentType, ranges } = await verify(request, 'GET');
+      return sendObject(request, reply, storage, key, { contentType, ranges });
     });
 
     signed.put(path, { config: tokenFree }, async (request: SignedRequest, reply) => {
