@@ -23,6 +23,11 @@ export interface ContractSubject {
 export interface ContractRefusals {
   overwrite?: ErrorCode;
   delete?: ErrorCode;
+  /**
+   * `getSignUploadForm` refused whatever the arguments, because the service takes no form
+   * uploads (Cloudflare R2): the suite checks the refusal's code and key instead of posting forms.
+   */
+  uploadForm?: ErrorCode;
 }
 
 /**

@@ -30,6 +30,20 @@ export function uploadFormContract(ctx: ContractContext): void {
     const sign = (key: string, options: UploadFormOptions, contentType = 'application/x-form') =>
       ctx.optional.getSignUploadForm(key, contentType, options);
 
+    const refused = ctx.refuses.uploadForm;
+    if (refused !== undefined) {
+      // Declared refused: that is all there is to test, on every key and every bound.
+      ctx.it(`refuses every upload form with ${refused}, naming the key`, async () => {
+        const key = ctx.folder().key('refused/form.bin');
+        for (const options of [{ maxBytes: 1000 }, { maxBytes: 10, minBytes: 1, expires: 60 }]) {
+          const error = await assertStorageError(() => sign(key, options), { code: refused });
+          assert.ok(error.key?.endsWith('refused/form.bin'), `error key: ${String(error.key)}`);
+        }
+        await assertStorageError(() => ctx.storage.download(key), { code: ErrorCode.NOT_FOUND });
+      });
+      return;
+    }
+
     // A Type that refuses to overwrite is checked in the refusals group instead.
     if (ctx.refuses.overwrite === undefined) {
       ctx.it("gives a form that fetch can POST; the file is stored with the form's Content-Type", async () => {
