@@ -408,17 +408,7 @@ export class DiskType extends StorageMeta<DiskConfig> {
     const operation = 'verifySignedForm';
     const name = typeof request?.key === 'string' ? request.key : undefined;
     return this.#op(operation, name, async () => {
-      const deny = (detail: string): StorageError =>
-        new StorageError({
-          code: ErrorCode.ACCESS_DENIED,
-          element: this.fullName,
-          storageType: this.type,
-          operation,
-          key: name,
-          detail,
-        });
-      const secret = this.config.signingSecret;
-      if (secret === undefined) throw deny('this element has no signingSecret, so it answers no signed form');
+      const { deny, secret } = this.#verifier(operation, name, 'signed form');
       const { key } = this.#key(operation, request.key, 'key');
       const claimed = readFormPolicy(this.fullName, key, request.fields ?? {});
       if (typeof claimed === 'string') throw deny(claimed);
@@ -450,17 +440,7 @@ export class DiskType extends StorageMeta<DiskConfig> {
     const operation = 'verifySignedRequest';
     const name = typeof request?.key === 'string' ? request.key : undefined;
     return this.#op(operation, name, async () => {
-      const deny = (detail: string): StorageError =>
-        new StorageError({
-          code: ErrorCode.ACCESS_DENIED,
-          element: this.fullName,
-          storageType: this.type,
-          operation,
-          key: name,
-          detail,
-        });
-      const secret = this.config.signingSecret;
-      if (secret === undefined) throw deny('this element has no signingSecret, so it answers no signed URL');
+      const { deny, secret } = this.#verifier(operation, name, 'signed URL');
       const method = String(request.method).toUpperCase();
       if (method !== 'GET' && method !== 'PUT') throw deny(`signed URLs answer GET and PUT, not ${method}`);
       const { key } = this.#key(operation, request.key, 'key');
@@ -612,6 +592,31 @@ export class DiskType extends StorageMeta<DiskConfig> {
       });
     }
     return secret;
+  }
+
+  /**
+   * What verifySignedForm and verifySignedRequest both start with, kept in one place so the two
+   * checks deny alike: their ACCESS_DENIED builder, and the secret to check with. With no
+   * signingSecret the element signed nothing, so what is presented (`what`: a signed form, a
+   * signed URL) is denied, where signing without one is INVALID_CONFIG (#signingSecret).
+   */
+  #verifier(
+    operation: string,
+    name: string | undefined,
+    what: string,
+  ): { deny: (detail: string) => StorageError; secret: string } {
+    const deny = (detail: string): StorageError =>
+      new StorageError({
+        code: ErrorCode.ACCESS_DENIED,
+        element: this.fullName,
+        storageType: this.type,
+        operation,
+        key: name,
+        detail,
+      });
+    const secret = this.config.signingSecret;
+    if (secret === undefined) throw deny(`this element has no signingSecret, so it answers no ${what}`);
+    return { deny, secret };
   }
 
   #objectFields(operation: string, key: string, contentType: string, options: UploadOptions): ObjectFields {
