@@ -42,18 +42,8 @@ export async function receiveUpload<T>(
   const tooLarge = (): GatewayError =>
     new GatewayError(ErrorCode.INVALID_ARGUMENT, `upload larger than the limit of ${uploadLimit} bytes`, 413);
   if (known && declared > uploadLimit) throw tooLarge();
-  const release = limits.slots.take(uploadNeed(known ? declared : undefined));
-  if (release === undefined) {
-    // Refused without reading its body; its connection is closed soon after (lingeringClose).
-    lingeringClose(request.raw, LINGER_MS);
-    return reply
-      .code(503)
-      .header('retry-after', String(RETRY_AFTER_S))
-      .send({
-        code: ErrorCode.UNAVAILABLE,
-        message: `the gateway is receiving as many uploads as it has room for; try again in ${RETRY_AFTER_S} s`,
-      });
-  }
+  const release = takeUploadSlot(request, reply, limits.slots, known ? declared : undefined);
+  if (release === undefined) return reply;
   let failure: GatewayError | undefined;
   const limited = limitBytes(uploadLimit, () => (failure = tooLarge()));
   const stopWatching =
@@ -78,4 +68,31 @@ export async function receiveUpload<T>(
     stopWatching();
     release();
   }
+}
+
+/**
+ * A slot for an upload of `declared` bytes (undefined: sent chunked, length unknown), as the
+ * function that gives it back; undefined when there is no room, once `reply` has been sent the
+ * 503 with Retry-After that says so (the caller then returns `reply`). Shared by receiveUpload
+ * and the signed form route, so every route taking uploads is refused alike when the gateway is full.
+ */
+export function takeUploadSlot(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  slots: UploadSlots,
+  declared: number | undefined,
+): (() => void) | undefined {
+  const release = slots.take(uploadNeed(declared));
+  if (release === undefined) {
+    // Refused without reading its body; its connection is closed soon after (lingeringClose).
+    lingeringClose(request.raw, LINGER_MS);
+    void reply
+      .code(503)
+      .header('retry-after', String(RETRY_AFTER_S))
+      .send({
+        code: ErrorCode.UNAVAILABLE,
+        message: `the gateway is receiving as many uploads as it has room for; try again in ${RETRY_AFTER_S} s`,
+      });
+  }
+  return release;
 }

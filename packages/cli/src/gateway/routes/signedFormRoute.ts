@@ -8,10 +8,9 @@ import type { GatewayApp } from '../GatewayApp';
 import { GatewayError } from '../GatewayError';
 import { tokenFree } from '../guard/tokenFree';
 import { lingeringClose } from '../lingeringClose';
-import { LINGER_MS, type UploadLimits } from '../receiveUpload';
+import { LINGER_MS, takeUploadSlot, type UploadLimits } from '../receiveUpload';
 import type { GatewayStorage } from '../sendObject';
 import { storageElement } from '../storageElement';
-import { uploadNeed } from '../UploadSlots';
 import { watchBodyIdle } from '../watchBodyIdle';
 
 type FormRequest = FastifyRequest<{ Params: { fullName: string; '*': string } }>;
@@ -29,7 +28,6 @@ type FormStorage = GatewayStorage & {
 
 /** What the form's fields and boundaries may add to the file's own bytes before the body counts as too large. */
 const FORM_SLACK_BYTES = 64 * 1024;
-const RETRY_AFTER_S = 1;
 
 /**
  * `POST /api/signed/<fullName>/<key>` with multipart/form-data: a browser upload form signed by
@@ -93,17 +91,8 @@ async function receiveForm(
   const known = request.headers['content-length'] !== undefined && Number.isFinite(declared);
   if (known && declared > uploadLimit + FORM_SLACK_BYTES)
     throw new GatewayError(ErrorCode.INVALID_ARGUMENT, `upload larger than the limit of ${uploadLimit} bytes`, 413);
-  const release = limits.slots.take(uploadNeed(known ? declared : undefined));
-  if (release === undefined) {
-    lingeringClose(request.raw, LINGER_MS);
-    return reply
-      .code(503)
-      .header('retry-after', String(RETRY_AFTER_S))
-      .send({
-        code: ErrorCode.UNAVAILABLE,
-        message: `the gateway is receiving as many uploads as it has room for; try again in ${RETRY_AFTER_S} s`,
-      });
-  }
+  const release = takeUploadSlot(request, reply, limits.slots, known ? declared : undefined);
+  if (release === undefined) return reply;
   let failure: GatewayError | undefined;
   let abandon: ((error: GatewayError) => void) | undefined;
   const stopWatching =
