@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { BodyDigestMismatch } from '../errors/BodyDigestMismatch';
+import { BackgroundSteps } from './BackgroundSteps';
 import { onDisk } from './LocalFileError';
 import type { PartRange } from './partRanges';
 
@@ -21,10 +22,12 @@ export class OrderedMd5 {
   readonly #range: (index: number) => PartRange;
   readonly #hash = createHash('md5');
   readonly #done = new Set<number>();
+  readonly #steps = new BackgroundSteps(
+    () => !this.#stopped && this.#done.has(this.#next),
+    () => this.#hashNext(),
+  );
   #next = 0;
   #buffer: Buffer | undefined;
-  #running: Promise<void> | undefined;
-  #error: unknown;
   #stopped = false;
 
   constructor(handle: FileHandle, expected: string, count: number, range: (index: number) => PartRange) {
@@ -37,13 +40,12 @@ export class OrderedMd5 {
   /** Part `index` is in the file. */
   done(index: number): void {
     this.#done.add(index);
-    this.#kick();
+    this.#steps.kick();
   }
 
   /** Once every part is done: rejects with BodyDigestMismatch unless the file's MD5 is the ETag's. */
   async verify(): Promise<void> {
-    await this.settle();
-    if (this.#error !== undefined) throw this.#error;
+    await this.#steps.finish();
     if (this.#next !== this.#count) throw new Error(`hashed ${this.#next} of ${this.#count} parts`);
     const actual = this.#hash.digest('hex');
     if (actual !== this.#expected) throw new BodyDigestMismatch(actual, this.#expected);
@@ -54,33 +56,15 @@ export class OrderedMd5 {
     this.#stopped = true;
   }
 
-  async settle(): Promise<void> {
-    while (this.#running !== undefined) await this.#running;
+  settle(): Promise<void> {
+    return this.#steps.settle();
   }
 
-  #ready(): boolean {
-    return !this.#stopped && this.#error === undefined && this.#done.has(this.#next);
-  }
-
-  /** Starts hashing unless it is under way; once it stops, starts again if a part came meanwhile. */
-  #kick(): void {
-    if (this.#running !== undefined || !this.#ready()) return;
-    this.#running = this.#loop().finally(() => {
-      this.#running = undefined;
-      this.#kick();
-    });
-  }
-
-  async #loop(): Promise<void> {
-    try {
-      while (this.#ready()) {
-        await this.#hashPart(this.#range(this.#next));
-        this.#done.delete(this.#next);
-        this.#next++;
-      }
-    } catch (error) {
-      this.#error ??= error;
-    }
+  /** Hashes the next part in order (the one `#done` has, as the steps' `ready` checked). */
+  async #hashNext(): Promise<void> {
+    await this.#hashPart(this.#range(this.#next));
+    this.#done.delete(this.#next);
+    this.#next++;
   }
 
   async #hashPart({ start, end }: PartRange): Promise<void> {

@@ -1,4 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
+import { BackgroundSteps } from './BackgroundSteps';
 import { onDisk } from './LocalFileError';
 import type { PartJournal } from './PartJournal';
 
@@ -12,9 +13,11 @@ import type { PartJournal } from './PartJournal';
 export class PartFlusher {
   readonly #handle: FileHandle;
   readonly #journal: PartJournal | undefined;
+  readonly #steps = new BackgroundSteps(
+    () => this.#waiting.length > 0,
+    () => this.#flushWaiting(),
+  );
   #waiting: number[] = [];
-  #running: Promise<void> | undefined;
-  #error: unknown;
 
   constructor(handle: FileHandle, journal: PartJournal | undefined) {
     this.#handle = handle;
@@ -24,7 +27,7 @@ export class PartFlusher {
   /** Part `index` is written: flushed and recorded soon. */
   done(index: number): void {
     this.#waiting.push(index);
-    this.#kick();
+    this.#steps.kick();
   }
 
   /**
@@ -32,38 +35,19 @@ export class PartFlusher {
    * file's data is on the device when it resolves. Rejects with the first failure.
    */
   async finish(): Promise<void> {
-    await this.settle();
-    if (this.#error !== undefined) throw this.#error;
+    await this.#steps.finish();
     await onDisk('could not flush the file', () => this.#handle.datasync());
   }
 
   /** Waits until nothing is being flushed or recorded (a failed download, before its file is closed). */
-  async settle(): Promise<void> {
-    while (this.#running !== undefined) await this.#running;
+  settle(): Promise<void> {
+    return this.#steps.settle();
   }
 
-  #ready(): boolean {
-    return this.#waiting.length > 0 && this.#error === undefined;
-  }
-
-  /** Starts flushing unless it is under way; once it stops, starts again if a part came meanwhile. */
-  #kick(): void {
-    if (this.#running !== undefined || !this.#ready()) return;
-    this.#running = this.#loop().finally(() => {
-      this.#running = undefined;
-      this.#kick();
-    });
-  }
-
-  async #loop(): Promise<void> {
-    try {
-      while (this.#ready()) {
-        const batch = this.#waiting.splice(0);
-        await onDisk('could not flush the file', () => this.#handle.datasync());
-        await this.#journal?.append(batch);
-      }
-    } catch (error) {
-      this.#error ??= error;
-    }
+  /** Flushes what was written so far, then records the parts that were waiting in the journal. */
+  async #flushWaiting(): Promise<void> {
+    const batch = this.#waiting.splice(0);
+    await onDisk('could not flush the file', () => this.#handle.datasync());
+    await this.#journal?.append(batch);
   }
 }
