@@ -69,6 +69,7 @@ export { bareEtag, conditionFailure, hasConditions } from './storage/conditionFa
 export { copyOptionsProblem } from './storage/copyOptionsProblem';
 export { delimiterProblem } from './storage/delimiterProblem';
 export { downloadOptionsProblem } from './storage/downloadOptionsProblem';
+export { downloadTargetProblem } from './storage/downloadTargetProblem';
 export {
   downloadToFileProblem,
   MAX_DOWNLOAD_CONCURRENCY,

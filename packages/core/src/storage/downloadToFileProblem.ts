@@ -13,7 +13,7 @@ const shown = (value: unknown): string => (typeof value === 'string' ? JSON.stri
 
 /**
  * What is wrong with `downloadToFile`'s path and options (the first problem found), or undefined.
- * Only the shape is checked here; whether the path's folder exists is the Type's to find out.
+ * Only the shape is checked here; whether the path's folder exists is downloadTargetProblem's.
  */
 export function downloadToFileProblem(path: unknown, options: DownloadToFileOptions): ArgumentProblem | undefined {
   if (typeof path !== 'string' || path === '') {

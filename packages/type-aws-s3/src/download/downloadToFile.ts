@@ -1,7 +1,7 @@
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { HeadObjectCommandOutput } from '@aws-sdk/client-s3';
-import { type DownloadProgress, ErrorCode, type ErrorDescription } from '@mti/core';
+import { type DownloadProgress, downloadTargetProblem, ErrorCode, type ErrorDescription } from '@mti/core';
 import { resolveEndpoint } from '../config/resolveEndpoint';
 import { BodyDigestMismatch } from '../errors/BodyDigestMismatch';
 import { bodyMd5 } from '../io/bodyMd5';
@@ -61,7 +61,8 @@ export interface DownloadedFile {
  * for the next call with `resume`).
  */
 export async function downloadToFile(job: DownloadJob): Promise<DownloadedFile> {
-  await checkTarget(job);
+  const refused = await downloadTargetProblem(job.path);
+  if (refused !== undefined) throw job.fail({ code: ErrorCode.INVALID_ARGUMENT, ...refused });
   const head = await job.head();
   if (head.ETag === undefined) throw new Error('the server sent no ETag, so the parts cannot be pinned to one version');
   const size = head.ContentLength ?? 0;
@@ -149,22 +150,6 @@ async function fillPartFile(
   } finally {
     await handle.close().catch(() => undefined);
     await journal?.close();
-  }
-}
-
-/** `path` can be written: its folder exists and it is not a folder itself. */
-async function checkTarget(job: DownloadJob): Promise<void> {
-  const folder = dirname(job.path);
-  const folderStat = await stat(folder).catch(() => undefined);
-  if (folderStat === undefined || !folderStat.isDirectory()) {
-    throw job.fail({
-      code: ErrorCode.INVALID_ARGUMENT,
-      field: 'path',
-      detail: `path's folder ${folder} does not exist`,
-    });
-  }
-  if ((await stat(job.path).catch(() => undefined))?.isDirectory() === true) {
-    throw job.fail({ code: ErrorCode.INVALID_ARGUMENT, field: 'path', detail: `path ${job.path} is a folder` });
   }
 }
 

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type FileHandle, open, rename, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { type DownloadProgress, ErrorCode, type ErrorDescription } from '@mti/core';
+import { type FileHandle, open, rename, rm } from 'node:fs/promises';
+import { type DownloadProgress, downloadTargetProblem, ErrorCode, type ErrorDescription } from '@mti/core';
 import { errnoOf } from './DiskFault';
 
 /** Read and written this much at a time, through one buffer. */
@@ -28,17 +27,8 @@ export interface CopyJob {
  * worth resuming.
  */
 export async function copyToFile(job: CopyJob): Promise<{ size: number; md5: string }> {
-  const folder = dirname(job.path);
-  if ((await stat(folder).catch(() => undefined))?.isDirectory() !== true) {
-    throw job.fail({
-      code: ErrorCode.INVALID_ARGUMENT,
-      field: 'path',
-      detail: `path's folder ${folder} does not exist`,
-    });
-  }
-  if ((await stat(job.path).catch(() => undefined))?.isDirectory() === true) {
-    throw job.fail({ code: ErrorCode.INVALID_ARGUMENT, field: 'path', detail: `path ${job.path} is a folder` });
-  }
+  const refused = await downloadTargetProblem(job.path);
+  if (refused !== undefined) throw job.fail({ code: ErrorCode.INVALID_ARGUMENT, ...refused });
   const size = (await job.source.stat()).size;
   const temp = `${job.path}.mti-part-${randomBytes(6).toString('hex')}`;
   const target = await onPath(job, 'could not create the temp file', () => open(temp, 'wx'));
