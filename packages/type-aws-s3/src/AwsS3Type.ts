@@ -708,16 +708,13 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     const detail =
       (size === undefined ? undefined : rangeProblem(range, size)?.detail) ??
       `range.start (${range.start}) is past the object's last byte: the server answered 416 (InvalidRange)`;
-    return new StorageError({
-      code: ErrorCode.INVALID_ARGUMENT,
-      element: this.fullName,
-      storageType: this.type,
+    return this.invalidArgument(
       operation,
       key,
-      field: 'range',
+      'range',
       detail,
-      cause: cause === undefined ? undefined : this.toStorageError(operation, key, cause).cause,
-    });
+      cause === undefined ? undefined : this.toStorageError(operation, key, cause).cause,
+    );
   }
 
   #headObjectCommand(s3Key: string) {

@@ -119,7 +119,14 @@ export abstract class StorageMeta<TConfig = unknown> extends Element<TConfig> {
     );
   }
 
-  protected invalidArgument(operation: string, key: string | undefined, field: string, detail: string): StorageError {
+  /** INVALID_ARGUMENT on `field`; `cause`, when given, is what the server answered to the argument. */
+  protected invalidArgument(
+    operation: string,
+    key: string | undefined,
+    field: string,
+    detail: string,
+    cause?: unknown,
+  ): StorageError {
     return new StorageError({
       code: ErrorCode.INVALID_ARGUMENT,
       element: this.fullName,
@@ -128,6 +135,7 @@ export abstract class StorageMeta<TConfig = unknown> extends Element<TConfig> {
       key,
       field,
       detail,
+      cause,
     });
   }
 
