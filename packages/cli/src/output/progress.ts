@@ -1,37 +1,27 @@
 import { Transform } from 'node:stream';
-import { SingleBar } from 'cli-progress';
-
-/** Transfers above this size get a progress bar (on a terminal). */
-const PROGRESS_THRESHOLD = 4 * 1024 * 1024;
+import { progressBar } from './progressBar';
 
 /**
  * A pass-through that drives a progress bar on stderr for transfers of known size above the
- * threshold; elsewhere (pipes, CI, small files) it only passes bytes on.
+ * threshold; elsewhere (pipes, CI, small files) it only passes bytes on. The bar, its threshold
+ * and its look are progressBar's, so streamed and callback-driven transfers show alike.
  */
 export function progressStream(total: number | undefined, label: string): Transform {
-  const show = total !== undefined && total > PROGRESS_THRESHOLD && process.stderr.isTTY === true;
-  const bar = show
-    ? new SingleBar({
-        stream: process.stderr,
-        format: `${label} [{bar}] {percentage}% {value}/{total} MiB`,
-        hideCursor: true,
-      })
-    : undefined;
-  const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
+  // An unknown size (or one that is not a positive number) draws no bar, as a small one does.
+  const bar = progressBar(total !== undefined && total > 0 ? total : 0, label);
   let done = 0;
-  bar?.start(mib(total ?? 0), 0);
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       done += chunk.length;
-      bar?.update(mib(done));
+      bar.update(done);
       callback(null, chunk);
     },
     flush(callback) {
-      bar?.stop();
+      bar.stop();
       callback();
     },
     destroy(error, callback) {
-      bar?.stop();
+      bar.stop();
       callback(error);
     },
   });

@@ -1,6 +1,6 @@
 import { SingleBar } from 'cli-progress';
 
-/** Transfers above this size get a progress bar (on a terminal), as `progressStream` gives streams. */
+/** Transfers above this size get a progress bar (on a terminal), streamed ones too (`progressStream`). */
 const PROGRESS_THRESHOLD = 4 * 1024 * 1024;
 
 export interface ProgressBar {
