@@ -1,39 +1,23 @@
 import { fork } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { type DownloadProgress, StorageError } from '@mti/core';
+import type { DownloadProgress } from '@mti/core';
 import type { AwsS3Type } from '@mti/type-aws-s3';
 import { PartJournal } from '../src/download/PartJournal';
 import { buildApp, s3Record } from './support/buildApp';
+import { corruptAtRest } from './support/corruptAtRest';
+import { failure } from './support/failure';
 import { type RecordingProxy, type RecordingProxyOptions, startRecordingProxy } from './support/recordingProxy';
+import { s3rverElement } from './support/s3rverElement';
 import { startS3rver } from './support/startS3rver';
 import { runPrefix, tiers, type TierServer } from './support/tiers';
 
 const MiB = 1024 * 1024;
 const md5 = (data: Buffer): string => createHash('md5').update(data).digest('hex');
 const child = join(__dirname, 'support/downloadChild.js');
-
-async function failure(promise: Promise<unknown>): Promise<StorageError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!StorageError.is(error)) throw new Error(`expected a StorageError, got ${String(error)}`);
-  return error;
-}
 
 /** `bytes=a-b` of each part of an object of `size` cut in parts of `partSize`, from part `from` on. */
 function partRanges(size: number, partSize: number, from = 0): string[] {
@@ -75,6 +59,22 @@ describe.each(tiers)('downloadToFile on $name', (tier) => {
 
   const proxied = (options: RecordingProxyOptions = {}): Promise<RecordingProxy> =>
     startRecordingProxy(Number(new URL(server.endpoint).port), options);
+
+  /** `work` on the element behind a proxy started with `options`; both are closed after it, pass or fail. */
+  async function throughProxy(
+    options: RecordingProxyOptions,
+    overrides: Record<string, unknown>,
+    work: (s3: AwsS3Type, proxy: RecordingProxy) => Promise<void>,
+  ): Promise<void> {
+    const proxy = await proxied(options);
+    const { app, s3 } = element(proxy, overrides);
+    try {
+      await work(s3, proxy);
+    } finally {
+      await app.close();
+      await proxy.stop();
+    }
+  }
 
   async function put(key: string, data: Buffer, overrides: Record<string, unknown> = {}): Promise<string> {
     const { app, s3 } = element(undefined, overrides);
@@ -145,10 +145,8 @@ describe.each(tiers)('downloadToFile on $name', (tier) => {
     await put('parallel.bin', data);
     // Held back as they come: the download can only proceed once the test lets it, so seeing
     // three at once proves three were in flight, with no timing involved.
-    const proxy = await proxied({ holdRangedFrom: 1 });
-    const { app, s3 } = element(proxy);
     const path = join(folder(), 'parallel.bin');
-    try {
+    await throughProxy({ holdRangedFrom: 1 }, {}, async (s3, proxy) => {
       const download = s3.downloadToFile('parallel.bin', path, { concurrency: 3, partSizeMiB: 1 });
       await proxy.until(() => proxy.held >= 3);
       proxy.release();
@@ -157,21 +155,16 @@ describe.each(tiers)('downloadToFile on $name', (tier) => {
       expect(proxy.ranges().sort()).toEqual(partRanges(data.length, MiB).sort());
       // Each of the three works on a kept-alive connection of its own, one request at a time.
       expect(proxy.peakRangedConnections).toBe(3);
-    } finally {
-      await app.close();
-      await proxy.stop();
-    }
+    });
   });
 
   it('an object replaced during the download: CONFLICT naming the key, nothing at path or beside it', async () => {
     const key = 'replaced.bin';
     await put(key, randomBytes(4 * MiB));
     // The first part passes; the second is held until the object has been replaced.
-    const proxy = await proxied({ holdRangedFrom: 2 });
-    const { app, s3 } = element(proxy);
     const out = folder();
     const path = join(out, key);
-    try {
+    await throughProxy({ holdRangedFrom: 2 }, {}, async (s3, proxy) => {
       const download = failure(s3.downloadToFile(key, path, { concurrency: 1, partSizeMiB: 1, resume: true }));
       await proxy.until(() => proxy.held >= 1);
       await put(key, randomBytes(4 * MiB));
@@ -181,10 +174,7 @@ describe.each(tiers)('downloadToFile on $name', (tier) => {
       expect(error.detail).toMatch(/the object changed during the download/);
       // Not even the resumable download's temp file: its bytes are of a version that is gone.
       expect(readdirSync(out)).toEqual([]);
-    } finally {
-      await app.close();
-      await proxy.stop();
-    }
+    });
   });
 
   it('a download killed mid-way (SIGKILL) resumes byte for byte, fetching only the missing parts', async () => {
@@ -224,9 +214,7 @@ describe.each(tiers)('downloadToFile on $name', (tier) => {
       'killed.bin.mti-part.lock',
     ]);
 
-    const proxy = await proxied();
-    const { app, s3 } = element(proxy);
-    try {
+    await throughProxy({}, {}, async (s3, proxy) => {
       // Another part size asked for: the journal's, 1 MiB, is kept, since the parts were cut by it.
       const progress: DownloadProgress[] = [];
       const result = await s3.downloadToFile(key, path, {
@@ -242,10 +230,7 @@ describe.each(tiers)('downloadToFile on $name', (tier) => {
       expect(proxy.ranges().sort()).toEqual(partRanges(data.length, MiB, 2).sort());
       // The killed process's lock was stale and taken over; all three files are gone.
       expect(readdirSync(out)).toEqual([key]);
-    } finally {
-      await app.close();
-      await proxy.stop();
-    }
+    });
   });
 
   it('a connection dropped mid-part: UNAVAILABLE, parts kept; resume fetches the rest', async () => {
@@ -254,29 +239,19 @@ describe.each(tiers)('downloadToFile on $name', (tier) => {
     await put(key, data);
     const out = folder();
     const path = join(out, key);
-    const cutting = await proxied({ cutRanged: { nth: 3, afterBytes: 300_000 } });
-    const first = element(cutting, { maxAttempts: 1 });
-    try {
-      const error = await failure(first.s3.downloadToFile(key, path, { concurrency: 1, partSizeMiB: 1, resume: true }));
+    await throughProxy({ cutRanged: { nth: 3, afterBytes: 300_000 } }, { maxAttempts: 1 }, async (s3) => {
+      const error = await failure(s3.downloadToFile(key, path, { concurrency: 1, partSizeMiB: 1, resume: true }));
       expect(error).toMatchObject({ code: 'UNAVAILABLE', operation: 'downloadToFile', key });
-    } finally {
-      await first.app.close();
-      await cutting.stop();
-    }
+    });
     expect(existsSync(path)).toBe(false);
     expect((await PartJournal.read(`${path}.mti-part.journal`))?.parts).toEqual(new Set([0, 1]));
 
-    const proxy = await proxied();
-    const { app, s3 } = element(proxy);
-    try {
+    await throughProxy({}, {}, async (s3, proxy) => {
       await s3.downloadToFile(key, path, { concurrency: 2, partSizeMiB: 1, resume: true });
       expect(readFileSync(path).equals(data)).toBe(true);
       expect(proxy.ranges().sort()).toEqual(partRanges(data.length, MiB, 2).sort());
       expect(readdirSync(out)).toEqual([key]);
-    } finally {
-      await app.close();
-      await proxy.stop();
-    }
+    });
   });
 
   it('a part whose connection drops is fetched again, up to maxAttempts, without resume', async () => {
@@ -284,18 +259,13 @@ describe.each(tiers)('downloadToFile on $name', (tier) => {
     const data = randomBytes(3 * MiB);
     await put(key, data);
     const out = folder();
-    const proxy = await proxied({ cutRanged: { nth: 2, afterBytes: 200_000 } });
-    const { app, s3 } = element(proxy, { maxAttempts: 2 });
-    try {
+    await throughProxy({ cutRanged: { nth: 2, afterBytes: 200_000 } }, { maxAttempts: 2 }, async (s3, proxy) => {
       await s3.downloadToFile(key, join(out, key), { concurrency: 1, partSizeMiB: 1 });
       expect(readFileSync(join(out, key)).equals(data)).toBe(true);
       const ranges = partRanges(data.length, MiB);
       expect(proxy.ranges()).toEqual([ranges[0], ranges[1], ranges[1], ranges[2]]);
       expect(readdirSync(out)).toEqual([key]);
-    } finally {
-      await app.close();
-      await proxy.stop();
-    }
+    });
   });
 
   it('a server that stops answering: TIMEOUT after timeoutMs, and nothing at path', async () => {
@@ -303,32 +273,22 @@ describe.each(tiers)('downloadToFile on $name', (tier) => {
     await put(key, randomBytes(2 * MiB));
     const out = folder();
     // The ranged requests are never let through: no byte of an answer comes.
-    const proxy = await proxied({ holdRangedFrom: 1 });
-    const { app, s3 } = element(proxy, { timeoutMs: 500, maxAttempts: 1 });
-    try {
+    await throughProxy({ holdRangedFrom: 1 }, { timeoutMs: 500, maxAttempts: 1 }, async (s3) => {
       const error = await failure(s3.downloadToFile(key, join(out, key), { partSizeMiB: 1 }));
       expect(error).toMatchObject({ code: 'TIMEOUT', operation: 'downloadToFile', key });
       expect(readdirSync(out)).toEqual([]);
-    } finally {
-      await app.close();
-      await proxy.stop();
-    }
+    });
   });
 
   it('without resume, a failed download leaves nothing behind', async () => {
     const key = 'gone.bin';
     await put(key, randomBytes(3 * MiB));
     const out = folder();
-    const proxy = await proxied({ cutRanged: { nth: 2, afterBytes: 200_000 } });
-    const { app, s3 } = element(proxy, { maxAttempts: 1 });
-    try {
+    await throughProxy({ cutRanged: { nth: 2, afterBytes: 200_000 } }, { maxAttempts: 1 }, async (s3) => {
       const error = await failure(s3.downloadToFile(key, join(out, key), { concurrency: 2, partSizeMiB: 1 }));
       expect(error.code).toBe('UNAVAILABLE');
       expect(readdirSync(out)).toEqual([]);
-    } finally {
-      await app.close();
-      await proxy.stop();
-    }
+    });
   });
 
   it('resume starts over when the object changed since the parts were fetched', async () => {
@@ -336,19 +296,12 @@ describe.each(tiers)('downloadToFile on $name', (tier) => {
     await put(key, randomBytes(3 * MiB));
     const out = folder();
     const path = join(out, key);
-    const cutting = await proxied({ cutRanged: { nth: 2, afterBytes: 200_000 } });
-    const first = element(cutting, { maxAttempts: 1 });
-    try {
-      await failure(first.s3.downloadToFile(key, path, { concurrency: 1, partSizeMiB: 1, resume: true }));
-    } finally {
-      await first.app.close();
-      await cutting.stop();
-    }
+    await throughProxy({ cutRanged: { nth: 2, afterBytes: 200_000 } }, { maxAttempts: 1 }, async (s3) => {
+      await failure(s3.downloadToFile(key, path, { concurrency: 1, partSizeMiB: 1, resume: true }));
+    });
     const newer = randomBytes(2 * MiB + 9);
     const etag = await put(key, newer);
-    const proxy = await proxied();
-    const { app, s3 } = element(proxy);
-    try {
+    await throughProxy({}, {}, async (s3, proxy) => {
       expect(await s3.downloadToFile(key, path, { partSizeMiB: 1, resume: true })).toEqual({
         path,
         size: newer.length,
@@ -357,10 +310,7 @@ describe.each(tiers)('downloadToFile on $name', (tier) => {
       expect(readFileSync(path).equals(newer)).toBe(true);
       expect(proxy.ranges().sort()).toEqual(partRanges(newer.length, MiB).sort());
       expect(readdirSync(out)).toEqual([key]);
-    } finally {
-      await app.close();
-      await proxy.stop();
-    }
+    });
   });
 
   it('a missing object is NOT_FOUND, and nothing is written', async () => {
@@ -378,44 +328,37 @@ describe.each(tiers)('downloadToFile on $name', (tier) => {
   it('refuses bad arguments before any request, naming the field', async () => {
     await put('args.bin', randomBytes(10));
     const out = folder();
-    const proxy = await proxied();
-    const { app, s3 } = element(proxy);
     const path = join(out, 'args.bin');
-    const refused: Array<[string, () => Promise<unknown>]> = [
-      ['options.concurrency', () => s3.downloadToFile('args.bin', path, { concurrency: 0 })],
-      ['options.concurrency', () => s3.downloadToFile('args.bin', path, { concurrency: 65 })],
-      ['options.concurrency', () => s3.downloadToFile('args.bin', path, { concurrency: 1.5 })],
-      ['options.partSizeMiB', () => s3.downloadToFile('args.bin', path, { partSizeMiB: 0 })],
-      ['options.partSizeMiB', () => s3.downloadToFile('args.bin', path, { partSizeMiB: '8' as unknown as number })],
-      ['options.resume', () => s3.downloadToFile('args.bin', path, { resume: 'yes' as unknown as boolean })],
-      ['options.onProgress', () => s3.downloadToFile('args.bin', path, { onProgress: 5 as unknown as () => void })],
-      ['options', () => s3.downloadToFile('args.bin', path, null as unknown as object)],
-      ['path', () => s3.downloadToFile('args.bin', '')],
-      ['path', () => s3.downloadToFile('args.bin', join(out, 'no-such-folder', 'args.bin'))],
-      ['path', () => s3.downloadToFile('args.bin', out)],
-      ['name', () => s3.downloadToFile('', path)],
-    ];
-    try {
+    await throughProxy({}, {}, async (s3, proxy) => {
+      const refused: Array<[string, () => Promise<unknown>]> = [
+        ['options.concurrency', () => s3.downloadToFile('args.bin', path, { concurrency: 0 })],
+        ['options.concurrency', () => s3.downloadToFile('args.bin', path, { concurrency: 65 })],
+        ['options.concurrency', () => s3.downloadToFile('args.bin', path, { concurrency: 1.5 })],
+        ['options.partSizeMiB', () => s3.downloadToFile('args.bin', path, { partSizeMiB: 0 })],
+        ['options.partSizeMiB', () => s3.downloadToFile('args.bin', path, { partSizeMiB: '8' as unknown as number })],
+        ['options.resume', () => s3.downloadToFile('args.bin', path, { resume: 'yes' as unknown as boolean })],
+        ['options.onProgress', () => s3.downloadToFile('args.bin', path, { onProgress: 5 as unknown as () => void })],
+        ['options', () => s3.downloadToFile('args.bin', path, null as unknown as object)],
+        ['path', () => s3.downloadToFile('args.bin', '')],
+        ['path', () => s3.downloadToFile('args.bin', join(out, 'no-such-folder', 'args.bin'))],
+        ['path', () => s3.downloadToFile('args.bin', out)],
+        ['name', () => s3.downloadToFile('', path)],
+      ];
       for (const [field, call] of refused) {
         const error = await failure(call());
         expect({ code: error.code, field: error.field }).toEqual({ code: 'INVALID_ARGUMENT', field });
       }
       expect(proxy.requests).toEqual([]);
       expect(readdirSync(out)).toEqual([]);
-    } finally {
-      await app.close();
-      await proxy.stop();
-    }
+    });
   });
 
   it('a second resumable download into the same path while one runs: CONFLICT on path', async () => {
     const key = 'twice.bin';
     await put(key, randomBytes(2 * MiB));
-    const proxy = await proxied({ holdRangedFrom: 1 });
-    const { app, s3 } = element(proxy);
     const out = folder();
     const path = join(out, key);
-    try {
+    await throughProxy({ holdRangedFrom: 1 }, {}, async (s3, proxy) => {
       const first = s3.downloadToFile(key, path, { partSizeMiB: 1, resume: true });
       await proxy.until(() => proxy.held >= 1);
       const error = await failure(s3.downloadToFile(key, path, { partSizeMiB: 1, resume: true }));
@@ -424,37 +367,21 @@ describe.each(tiers)('downloadToFile on $name', (tier) => {
       proxy.release();
       await first;
       expect(readdirSync(out)).toEqual([key]);
-    } finally {
-      await app.close();
-      await proxy.stop();
-    }
+    });
   });
 });
 
 describe('an object corrupted at rest on s3rver', () => {
-  // s3rver keeps an object's bytes and its MD5 apart: a byte changed in the first is bit rot
-  // under an ETag that still names the original (see downloads.test.ts).
+  // A byte changed in s3rver's copy of the object: bit rot under an ETag that still names the
+  // original (corruptAtRest).
   it('fails with UNAVAILABLE naming the MD5, and leaves nothing, not even for resume', async () => {
     const s3rver = await startS3rver(['mti-rot']);
     const dir = mkdtempSync(join(tmpdir(), 'mti-download-rot-'));
-    const app = buildApp([
-      s3Record({
-        endpoint: s3rver.endpoint,
-        accessKeyId: 'S3RVER',
-        accessKeySecret: 'S3RVER',
-        bucketName: 'mti-rot',
-        region: 'us-east-1',
-        verifiesSignatures: false,
-        stop: async () => {},
-      }),
-    ]);
-    const s3 = app.getElement<AwsS3Type>('storages.MyS3');
+    const { app, s3 } = s3rverElement(s3rver, 'mti-rot');
     try {
       const data = randomBytes(3 * MiB);
       await s3.uploadByFile('rot.bin', data);
-      const fd = openSync(join(s3rver.directory, 'mti-rot', 'rot.bin._S3rver_object'), 'r+');
-      writeSync(fd, Buffer.from([data[2 * MiB + 5] === 0x5a ? 0x5b : 0x5a]), 0, 1, 2 * MiB + 5);
-      closeSync(fd);
+      corruptAtRest(s3rver, 'mti-rot', 'rot.bin', 2 * MiB + 5);
       const error = await failure(s3.downloadToFile('rot.bin', join(dir, 'rot.bin'), { partSizeMiB: 1, resume: true }));
       expect(error).toMatchObject({ code: 'UNAVAILABLE', operation: 'downloadToFile', key: 'rot.bin' });
       expect(error.detail).toContain(`its ETag says ${md5(data)}`);
@@ -480,19 +407,8 @@ describe('the mti:s3 debug line of downloadToFile', () => {
     const previous = debugModule.disable();
     debugModule.log = (...args: unknown[]) => lines.push(format(...args));
     debugModule.enable('mti:s3');
-    const app = buildApp([
-      s3Record({
-        endpoint: s3rver.endpoint,
-        accessKeyId: 'S3RVER',
-        accessKeySecret: 'S3RVER',
-        bucketName: 'mti-trace',
-        region: 'us-east-1',
-        verifiesSignatures: false,
-        stop: async () => {},
-      }),
-    ]);
+    const { app, s3 } = s3rverElement(s3rver, 'mti-trace');
     try {
-      const s3 = app.getElement<AwsS3Type>('storages.MyS3');
       await s3.uploadByFile('traced.bin', randomBytes(3 * MiB));
       lines.length = 0;
       await s3.downloadToFile('traced.bin', join(dir, 'traced.bin'), { partSizeMiB: 1 });

@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, openSync, readdirSync, writeSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { StorageError } from '@mti/core';
-import type { AwsS3Type } from '@mti/type-aws-s3';
-import { buildApp, s3Record } from './support/buildApp';
+import { corruptAtRest } from './support/corruptAtRest';
+import { elementAt } from './support/elementAt';
+import { failure } from './support/failure';
 import { httpServer } from './support/faultServers';
+import { s3rverElement } from './support/s3rverElement';
 import { startS3rver } from './support/startS3rver';
 
 const MiB = 1024 * 1024;
@@ -17,15 +17,6 @@ const crc32Base64 = (data: Buffer | string): string => {
   bytes.writeUInt32BE(crc32(data));
   return bytes.toString('base64');
 };
-
-async function failure(promise: Promise<unknown>): Promise<StorageError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!StorageError.is(error)) throw new Error(`expected a StorageError, got ${String(error)}`);
-  return error;
-}
 
 /** Reads a stream to its end; says how it ended, and what it gave before that. */
 async function drain(stream: Readable): Promise<{ bytes: number; ended: boolean; error: unknown }> {
@@ -38,24 +29,6 @@ async function drain(stream: Readable): Promise<{ bytes: number; ended: boolean;
   } catch (error) {
     return { bytes, ended, error };
   }
-}
-
-function elementAt(endPoint: string) {
-  const app = buildApp([
-    {
-      folder: 'storages/MyS3',
-      declaration: { title: 'S3', type: 'storages.AwsS3Type' },
-      config: {
-        accessKeyId: 'AKIA',
-        accessKeySecret: 'never-sent-0001',
-        bucketName: 'mti-test',
-        region: 'us-east-1',
-        endPoint,
-        maxAttempts: 1,
-      },
-    },
-  ]);
-  return { app, s3: app.getElement<AwsS3Type>('storages.MyS3') };
 }
 
 type Answer = (req: IncomingMessage, res: ServerResponse) => void;
@@ -101,7 +74,7 @@ describe('a download that does not match what the server promised fails, never r
 
   it.each(faults)('%s: UNAVAILABLE from download and downloadStream', async (_label, answer, detail) => {
     const server = await httpServer(answer);
-    const { app, s3 } = elementAt(server.endpoint);
+    const { app, s3 } = elementAt(server.endpoint, { maxAttempts: 1 });
     try {
       const error = await failure(s3.download('a.txt'));
       expect(error).toMatchObject({
@@ -144,7 +117,7 @@ describe('a download that does not match what the server promised fails, never r
       res.writeHead(200, { 'content-length': '50', ...headers });
       res.end(delivered);
     });
-    const { app, s3 } = elementAt(server.endpoint);
+    const { app, s3 } = elementAt(server.endpoint, { maxAttempts: 1 });
     try {
       expect((await s3.download('a.txt')).toString()).toBe(delivered);
       expect(await drain(await s3.downloadStream('a.txt'))).toEqual({ bytes: 50, ended: true, error: undefined });
@@ -156,44 +129,21 @@ describe('a download that does not match what the server promised fails, never r
 });
 
 describe('an object corrupted at rest on s3rver', () => {
-  // s3rver keeps an object's bytes and its MD5 in separate files: a byte changed in the first is
-  // bit rot under an ETag that still names the original.
+  // A byte changed in s3rver's copy of the object: bit rot under an ETag that still names the
+  // original (corruptAtRest).
   let server: Awaited<ReturnType<typeof startS3rver>>;
   beforeAll(async () => {
     server = await startS3rver(['mti-rot']);
   });
   afterAll(() => server.stop());
 
-  function rot(key: string, at: number): void {
-    const folder = join(server.directory, 'mti-rot', ...key.split('/').slice(0, -1));
-    const name = readdirSync(folder).find((file) => file === `${key.split('/').at(-1)}._S3rver_object`);
-    if (name === undefined) throw new Error(`s3rver keeps ${key} elsewhere`);
-    const fd = openSync(join(folder, name), 'r+');
-    try {
-      writeSync(fd, Buffer.from([0x5a]), 0, 1, at);
-    } finally {
-      closeSync(fd);
-    }
-  }
-
   it('fails download and downloadStream with UNAVAILABLE, one chunk short, instead of ending', async () => {
-    const app = buildApp([
-      s3Record({
-        endpoint: server.endpoint,
-        accessKeyId: 'S3RVER',
-        accessKeySecret: 'S3RVER',
-        bucketName: 'mti-rot',
-        region: 'us-east-1',
-        verifiesSignatures: false,
-        stop: async () => {},
-      }),
-    ]);
-    const s3 = app.getElement<AwsS3Type>('storages.MyS3');
+    const { app, s3 } = s3rverElement(server, 'mti-rot');
     try {
       const data = randomBytes(3 * MiB).fill(0, 1000, 1001);
       await s3.uploadByFile('rot/one.bin', data);
       expect((await s3.download('rot/one.bin')).equals(data)).toBe(true);
-      rot('rot/one.bin', 1000);
+      corruptAtRest(server, 'mti-rot', 'rot/one.bin', 1000);
       const error = await failure(s3.download('rot/one.bin'));
       expect(error).toMatchObject({ code: 'UNAVAILABLE', operation: 'download', key: 'rot/one.bin' });
       expect(error.detail).toContain(`its ETag says ${md5(data)}`);

@@ -3,31 +3,11 @@ import { inspect } from 'node:util';
 import { StorageError } from '@mti/core';
 import type { AwsS3Type } from '@mti/type-aws-s3';
 import { buildApp, s3Record } from './support/buildApp';
+import { elementAt, fakeAccount } from './support/elementAt';
+import { failure } from './support/failure';
 import { closedPort, httpServer, signatureMismatchServer, silentServer } from './support/faultServers';
 import { describeVerifying, runPrefix, tiers, type TierServer } from './support/tiers';
 import { withChainEnv } from './support/withChainEnv';
-
-async function failure(promise: Promise<unknown>): Promise<StorageError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!StorageError.is(error)) throw new Error(`expected a StorageError, got ${String(error)}`);
-  return error;
-}
-
-const fake = { accessKeyId: 'AKIA', accessKeySecret: 'never-sent-0001', bucketName: 'mti-test', region: 'us-east-1' };
-
-function elementAt(endPoint: string, overrides: Record<string, unknown> = {}) {
-  const app = buildApp([
-    {
-      folder: 'storages/MyS3',
-      declaration: { title: 'S3', type: 'storages.AwsS3Type' },
-      config: { ...fake, endPoint, ...overrides },
-    },
-  ]);
-  return { app, s3: app.getElement<AwsS3Type>('storages.MyS3') };
-}
 
 describe.each(tiers)('error mapping on $name', (tier) => {
   let server: TierServer;
@@ -186,12 +166,12 @@ describe('a signature error that echoes the request, as AWS does', () => {
     expect(error.detail).toMatch(/SignatureDoesNotMatch/);
     expect(error.cause).toMatchObject({ CanonicalRequestBytes: 'REDACTED', RequestId: 'REQ0001' });
     expect(leaked(error, token)).toEqual([]);
-    expect(leaked(error, fake.accessKeySecret)).toEqual([]);
+    expect(leaked(error, fakeAccount.accessKeySecret)).toEqual([]);
   });
 
   it('a token from the default credential chain, which the config never held, is dropped too', async () => {
     const server = await mismatchServer();
-    const { accessKeyId: _id, accessKeySecret: _secret, ...keyless } = fake;
+    const { accessKeyId: _id, accessKeySecret: _secret, ...keyless } = fakeAccount;
     const chain = { AWS_ACCESS_KEY_ID: 'AKIACHAIN', AWS_SECRET_ACCESS_KEY: 'chain-SECRET-0004' };
     const error = await withChainEnv({ ...chain, AWS_SESSION_TOKEN: chainToken }, () => {
       const app = closing(

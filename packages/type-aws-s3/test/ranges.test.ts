@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
-import { StorageError } from '@mti/core';
 import type { AwsS3Type } from '@mti/type-aws-s3';
-import { buildApp, s3Record } from './support/buildApp';
+import { elementAt } from './support/elementAt';
+import { failure } from './support/failure';
 import { httpServer } from './support/faultServers';
+import { s3rverElement } from './support/s3rverElement';
 import { startS3rver } from './support/startS3rver';
 
 // Ranged reads on the S3 Type beyond the contract kit's (which runs them on s3rver and RGW):
@@ -20,15 +21,6 @@ const crc32Base64 = (data: Buffer | string): string => {
 
 /** The object every fake server holds: 50 bytes, each telling its offset. */
 const object = Buffer.from(Array.from({ length: 50 }, (_, i) => String.fromCharCode(65 + (i % 26))).join(''));
-
-async function failure(promise: Promise<unknown>): Promise<StorageError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!StorageError.is(error)) throw new Error(`expected a StorageError, got ${String(error)}`);
-  return error;
-}
 
 async function drain(stream: Readable): Promise<{ bytes: Buffer; ended: boolean; error: unknown }> {
   const chunks: Buffer[] = [];
@@ -51,22 +43,9 @@ async function withServer(answer: Answer, work: (s3: AwsS3Type, ranges: string[]
     ranges.push(String(req.headers.range));
     answer(req, res);
   });
-  const app = buildApp([
-    {
-      folder: 'storages/MyS3',
-      declaration: { title: 'S3', type: 'storages.AwsS3Type' },
-      config: {
-        accessKeyId: 'AKIA',
-        accessKeySecret: 'never-sent-0001',
-        bucketName: 'mti-test',
-        region: 'us-east-1',
-        endPoint: server.endpoint,
-        maxAttempts: 1,
-      },
-    },
-  ]);
+  const { app, s3 } = elementAt(server.endpoint, { maxAttempts: 1 });
   try {
-    await work(app.getElement<AwsS3Type>('storages.MyS3'), ranges);
+    await work(s3, ranges);
   } finally {
     await app.close();
     await server.stop();
@@ -259,18 +238,7 @@ describe('storages.AwsS3Type ranges on s3rver', () => {
   afterAll(() => server.stop());
 
   it("says how large the object is when a range starts past it (s3rver's 416)", async () => {
-    const app = buildApp([
-      s3Record({
-        endpoint: server.endpoint,
-        accessKeyId: 'S3RVER',
-        accessKeySecret: 'S3RVER',
-        bucketName: 'mti-ranges',
-        region: 'us-east-1',
-        verifiesSignatures: false,
-        stop: async () => {},
-      }),
-    ]);
-    const s3 = app.getElement<AwsS3Type>('storages.MyS3');
+    const { app, s3 } = s3rverElement(server, 'mti-ranges');
     try {
       await s3.uploadByFile('r/ten.bin', Buffer.alloc(10, 7));
       const error = await failure(s3.download('r/ten.bin', { range: { start: 10 } }));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { s3rverAccount } from './s3rverAccount';
 import { startS3rver } from './startS3rver';
 
 /** Where one tier's tests store objects, and what that server can prove. */
@@ -23,16 +24,7 @@ const s3rverTier: Tier = {
   async start() {
     const bucketName = 'mti-test';
     const server = await startS3rver([bucketName]);
-    return {
-      endpoint: server.endpoint,
-      // s3rver's built-in account.
-      accessKeyId: 'S3RVER',
-      accessKeySecret: 'S3RVER',
-      bucketName,
-      region: 'us-east-1',
-      verifiesSignatures: false,
-      stop: () => server.stop(),
-    };
+    return { ...s3rverAccount, endpoint: server.endpoint, bucketName, stop: () => server.stop() };
   },
 };
 
