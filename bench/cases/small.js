@@ -22,6 +22,8 @@ const operations = [
   },
   { name: 'getObject', run: (c, key) => c.head(`bench-small/read/${key}`) },
 ];
+// Candidates measured in one operation only: the raw download with the element's body checks.
+const onlyIn = { checked: 'download' };
 
 async function smallCase({ s3, quick }) {
   // 40 slices of 250 rather than 7 rounds of 2,000: a second raw client measured against the
@@ -32,18 +34,20 @@ async function smallCase({ s3, quick }) {
   // MTI_BENCH_SLICES=200 narrows it to about ±1.3 % (docs/BENCHMARKS.md, finding 6).
   const rounds = envNumber('MTI_BENCH_SLICES', quick ? 6 : 100, { min: 2 });
   const data = randomBytes(SIZE);
-  const candidates = await createCandidates(s3.env, ['raw', 'element', 'flydrive', 'control']);
-  const [raw] = candidates;
+  const all = await createCandidates(s3.env, ['raw', 'element', 'flydrive', 'control', 'checked']);
+  const [raw] = all;
+  const candidatesOf = (op) => all.filter((c) => (onlyIn[c.name] ?? op.name) === op.name);
   try {
     await pool(KEYS, CONCURRENCY, (i) => raw.put(`bench-small/read/${i}`, data));
     // Warm-up, not measured: JIT, keep-alive sockets, s3rver's own JIT.
     for (const op of operations)
-      for (const c of candidates) await pool(quick ? 200 : 500, CONCURRENCY, (i) => op.run(c, i % KEYS, data));
+      for (const c of candidatesOf(op)) await pool(quick ? 200 : 500, CONCURRENCY, (i) => op.run(c, i % KEYS, data));
 
     const rows = [];
     const targets = [];
     const notes = [];
     for (const op of operations) {
+      const candidates = candidatesOf(op);
       const latencies = new Map(candidates.map((c) => [c.name, []]));
       const cpu = new Map(candidates.map((c) => [c.name, []]));
       const throughput = await alternate(candidates, rounds, async (c) => {
@@ -69,6 +73,15 @@ async function smallCase({ s3, quick }) {
           `${fmt(summarize(throughput.get('element')).median, 'ops/s')} vs ${fmt(summarize(throughput.get('raw')).median, 'ops/s')}; ` +
           `A/A control ${control.ratio.toFixed(3)}×, ${interval(control)})`,
       });
+      if (throughput.has('checked')) {
+        const checked = pairedStats(throughput, 'checked');
+        const wrapper = pairedStats(throughput, 'element', 'checked');
+        notes.push(
+          `small ${op.name}: raw with the element's body checks (length, ETag MD5) ${checked.ratio.toFixed(3)}× raw ` +
+            `(${interval(checked)}): what the checks cost; the element ${wrapper.ratio.toFixed(3)}× that ` +
+            `(${interval(wrapper)}): what the rest of the element costs`,
+        );
+      }
       notes.push(
         `small ${op.name}: CPU of the bench process per call (median over rounds): ` +
           candidates.map((c) => `${c.name} ${summarize(cpu.get(c.name)).median.toFixed(0)} µs`).join(', '),
@@ -83,7 +96,7 @@ async function smallCase({ s3, quick }) {
     );
     return { rows, notes, targets };
   } finally {
-    for (const c of candidates) await c.close();
+    for (const c of all) await c.close();
   }
 }
 

@@ -114,6 +114,7 @@ async function rawCandidate(env, { name = 'raw', label = 'raw @aws-sdk/client-s3
   return {
     name,
     label,
+    client,
     put: (key, bytes) =>
       client.send(new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: 'application/octet-stream' })),
     get: async (key) => {
@@ -166,6 +167,34 @@ async function flydriveCandidate(env) {
   };
 }
 
+// Raw's download with the checks the element makes of every body (packages/type-aws-s3/src/io):
+// its length against Content-Length and, where the ETag is a plain MD5 (every object on s3rver),
+// its MD5. Set beside raw, it shows what the checks cost; set beside the element, the wrapper.
+async function rawCheckedCandidate(env) {
+  const { GetObjectCommand } = require('@aws-sdk/client-s3');
+  const { hash } = require('node:crypto');
+  const candidate = await rawCandidate(env, {
+    name: 'checked',
+    label: "raw, checking each body's length and MD5 as the element does",
+  });
+  const md5Etag = /^"?([0-9a-f]{32})"?$/i;
+  return {
+    ...candidate,
+    get: async (key) => {
+      const out = await candidate.client.send(new GetObjectCommand({ Bucket: env.S3_BUCKET, Key: key }));
+      const chunks = [];
+      for await (const chunk of out.Body) chunks.push(chunk);
+      const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+      if (bytes.length !== out.ContentLength)
+        throw new Error(`checked: got ${bytes.length} of ${out.ContentLength} bytes`);
+      const etag = md5Etag.exec(out.ETag ?? '');
+      if (etag !== null && hash('md5', bytes, 'hex') !== etag[1].toLowerCase())
+        throw new Error('checked: MD5 mismatch');
+      return bytes;
+    },
+  };
+}
+
 // The same raw code on a client of its own: the A/A control. Its ratio to raw is what the bench
 // reads as a difference when there is none, the resolution the other ratios have in that run.
 const rawControlCandidate = (env) =>
@@ -185,6 +214,7 @@ const factories = {
   element: elementCandidate,
   flydrive: flydriveCandidate,
   control: rawControlCandidate,
+  checked: rawCheckedCandidate,
   rawWithMti: rawWithMtiCandidate,
 };
 
