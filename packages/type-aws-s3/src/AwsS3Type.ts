@@ -53,7 +53,7 @@ import { type AwsS3Config, awsS3ConfigSchema, partSizeBytes } from './config/aws
 import { resolveEndpoint } from './config/resolveEndpoint';
 import { storageClasses } from './config/storageClasses';
 import { diagnoseHeadFailure } from './diagnosis/diagnoseHeadFailure';
-import { downloadToFile } from './download/downloadToFile';
+import { downloadToFileCode } from './download/downloadToFileCode';
 import { describeS3Error } from './errors/describeS3Error';
 import { missingBucket } from './errors/missingBucket';
 import { signUploadForm } from './form/signUploadForm';
@@ -330,7 +330,7 @@ export class AwsS3Type extends StorageMeta<AwsS3Config> {
     this.checkArgument(operation, key, downloadToFileProblem(path, options));
     const { concurrency = 4, partSizeMiB = 8, onProgress, resume = false } = options;
     return this.run(operation, key, () =>
-      downloadToFile({
+      downloadToFileCode().downloadToFile({
         endpoint: this.config.endPoint,
         bucket: this.bucket,
         s3Key,
