@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import { ElementError, ErrorCode, typeCodeRefused } from '@mti/core';
 import { hashFile } from './fileHash';
 import { deserializeError, type SerializedError } from './serializedError';
@@ -78,6 +78,9 @@ function checkInOneThread(
   verdicts: Map<string, CheckVerdict>,
 ): Promise<void> {
   return new Promise((resolve) => {
+    // Required here, not at the top: only apps with Type code of their own start a worker, and
+    // worker_threads would be one more module for every `mti ls` to load.
+    const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
     // The worker's output is discarded: the process prints the same when it imports the code.
     const worker = new Worker(workerScript, { workerData: request, execArgv: [], stdout: true, stderr: true });
     worker.stdout.resume();
