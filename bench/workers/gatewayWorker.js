@@ -7,6 +7,7 @@
 const { loadApp } = require('@mti/loader');
 // The built CLI package by path: the bench does not depend on @mti/cli.
 const { createGateway } = require('../../packages/cli/dist/index.js');
+const { peakRssMiB } = require('../lib/peakRss');
 
 async function main() {
   const { dir, env, limits } = JSON.parse(process.argv[2]);
@@ -21,8 +22,7 @@ async function main() {
   process.on('message', async (message) => {
     if (message !== 'report') return;
     const rssMiB = process.memoryUsage().rss / 2 ** 20;
-    // resourceUsage().maxRSS is in KiB: the process's peak resident set, start-up included.
-    const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+    const maxRssMiB = peakRssMiB();
     await gateway.close();
     await app.close();
     process.send({ maxRssMiB, rssMiB, arrayBuffersMiB }, () => process.exit(0));

@@ -5,6 +5,7 @@
 // the candidate's way), stream (the element's downloadStream piped to a file), or baseline (build the candidate, one 4 KiB put: what the process holds without a transfer).
 const { statSync } = require('node:fs');
 const { createCandidate } = require('../lib/candidates');
+const { peakRssMiB } = require('../lib/peakRss');
 
 async function main() {
   const { candidate: name, op, key, file, env } = JSON.parse(process.argv[2]);
@@ -19,8 +20,7 @@ async function main() {
   const ms = performance.now() - started;
   const bytes = op === 'baseline' ? 4096 : statSync(file).size;
   await candidate.close();
-  // resourceUsage().maxRSS is in KiB: the process's peak resident set, start-up included.
-  process.send({ ms, bytes, rssBeforeMiB, maxRssMiB: process.resourceUsage().maxRSS / 1024 }, () => process.exit(0));
+  process.send({ ms, bytes, rssBeforeMiB, maxRssMiB: peakRssMiB() }, () => process.exit(0));
 }
 
 main().catch((error) => {

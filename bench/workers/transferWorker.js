@@ -6,6 +6,7 @@
 // every 1/64 of the object, so its parent can kill it part way.
 const { statSync } = require('node:fs');
 const { createCandidate } = require('../lib/candidates');
+const { peakRssMiB } = require('../lib/peakRss');
 
 async function main() {
   const {
@@ -34,8 +35,7 @@ async function main() {
   const ms = performance.now() - started;
   const bytes = statSync(file).size;
   await candidate.close();
-  // resourceUsage().maxRSS is in KiB: the process's peak resident set, start-up included.
-  process.send({ ms, bytes, resumedFrom, maxRssMiB: process.resourceUsage().maxRSS / 1024 }, () => process.exit(0));
+  process.send({ ms, bytes, resumedFrom, maxRssMiB: peakRssMiB() }, () => process.exit(0));
 }
 
 main().catch((error) => {
