@@ -4,7 +4,7 @@
 // Needs the built packages (`pnpm build`), as the scan runs after the test suite.
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { secretForms } = require(join(__dirname, '../packages/core/dist/errors/secretForms.js'));
+const { secretForms } = require(join(__dirname, '../packages/core/dist/testing/index.js'));
 
 const secrets = readFileSync(0, 'utf8').split('\n').filter(Boolean);
 process.stdout.write(secrets.flatMap((secret) => secretForms(secret).map((form) => `${form}\n`)).join(''));

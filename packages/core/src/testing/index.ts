@@ -12,3 +12,6 @@ export type {
   ContractUnenforced,
   StorageContractOptions,
 } from './StorageContractOptions';
+// For leak checks of one's own: every form a secret can take in an error or a log. The CI log
+// scan (.ci/secret-forms.js) looks for exactly these.
+export { secretForms } from '../errors/secretForms';

@@ -31,10 +31,10 @@ export type CheckMessage =
       failure?: { how: 'threw' | 'escaped'; origin?: NodeJS.UncaughtExceptionOrigin; error: SerializedError };
     };
 
-// Compiled beside this file. Under jest this file runs from src/, while the worker, a plain Node
-// thread, can only run the build.
+// Bundled beside the package's index (scripts/bundlePackages.mjs). Under jest this file runs
+// from src/, while the worker, a plain Node thread, can only run the build.
 const workerScript = __filename.endsWith('.ts')
-  ? join(__dirname, '../../dist/code/typeCodeWorker.js')
+  ? join(__dirname, '../../dist/typeCodeWorker.js')
   : join(__dirname, 'typeCodeWorker.js');
 
 // setTimeout fires at once for longer delays.
