@@ -30,7 +30,11 @@ const downloadLabels = {
     flydrive: 'flydrive 1.3.0 getStream piped to a file',
   },
   stream: { element: 'mti element downloadStream piped to a file' },
+  durable: { raw: 'raw GetObject piped to a file, then flushed to the device' },
 };
+// The second download some candidates make in each round: the element's stream, and raw's
+// download made durable as downloadToFile's is (its file flushed before it counts as done).
+const secondDownload = { element: 'stream', raw: 'durable' };
 
 // The previous round's gigabytes (s3rver's parts, the joined object, the download) are still being
 // written back to disk when the next upload starts; flushing them first keeps one candidate's
@@ -110,25 +114,35 @@ async function largeCase({ s3, quick }) {
         return done;
       };
       const down = await download('download');
-      // The element's stream too, in the same round: its figures stand beside the file path's.
-      const stream = name === 'element' ? await download('stream') : undefined;
+      // The element's stream and raw's durable download too, in the same round: their figures
+      // stand beside the file downloads'.
+      const second = secondDownload[name];
+      const extra = second === undefined ? undefined : await download(second);
       await cleaner.delete(key);
       return {
         up: mibs(up),
         down: mibs(down),
         upRss: up.maxRssMiB,
         downRss: down.maxRssMiB,
-        ...(stream === undefined ? {} : { stream: mibs(stream), streamRss: stream.maxRssMiB }),
+        ...(extra === undefined ? {} : { [second]: mibs(extra), [`${second}Rss`]: extra.maxRssMiB }),
       };
     });
 
     const rows = [];
-    // The stream rows have no raw run of their own: they are read against raw's download.
-    const against = { stream: 'down', streamRss: 'downRss' };
+    // The second downloads' rows are read against raw's download.
+    const against = { stream: 'down', streamRss: 'downRss', durable: 'down', durableRss: 'downRss' };
     const values = (field) =>
       new Map(names.map((name) => [name, results.get(name).map((r) => r[field] ?? r[against[field]])]));
     const stat = (name, field) => summarize(values(field).get(name));
     const paired = (name, field) => pairedRatio(values(field), name);
+    // raw's durable download against raw's own, and the element against the durable one.
+    const durableValues = (field) =>
+      new Map([
+        ['raw', results.get('raw').map((r) => r[field.replace('durable', 'down')])],
+        ['durable', results.get('raw').map((r) => r[field])],
+        ['element', results.get('element').map((r) => r[field.replace('durable', 'down')])],
+      ]);
+    const durablePaired = (field) => pairedRatio(durableValues(field), 'durable');
     for (const [field, what, unit] of [
       ['up', `large ${size} upload from a file stream`, 'MiB/s'],
       ['down', `large ${size} download to a file`, 'MiB/s'],
@@ -138,7 +152,8 @@ async function largeCase({ s3, quick }) {
       const download = field.startsWith('down');
       for (const name of names) {
         if (uploadOnly.has(name) && download) continue;
-        const rowsOf = download && name === 'element' ? [field, field.replace('down', 'stream')] : [field];
+        const second = secondDownload[name];
+        const rowsOf = download && second !== undefined ? [field, field.replace('down', second)] : [field];
         for (const shown of rowsOf) {
           const s = stat(name, shown);
           rows.push({
@@ -148,7 +163,7 @@ async function largeCase({ s3, quick }) {
             unit,
             spread: spread(s, unit),
             n: s.n,
-            ratio: `${paired(name, shown).toFixed(2)}×`,
+            ratio: `${(shown.startsWith('durable') ? durablePaired(shown) : paired(name, shown)).toFixed(2)}×`,
           });
         }
       }
@@ -181,6 +196,11 @@ async function largeCase({ s3, quick }) {
           `piped to a file in the same round, read ${paired('element', 'stream').toFixed(3)}× raw's GetObject ` +
           `(median ${fmt(element('stream').median, 'MiB/s')}) and peaked at ${fmt(element('streamRss').max, 'MiB')}: ` +
           `it hashes every byte that raw does not check (findings 7 and 8)`,
+        `large objects: raw's GetObject piped to a file and then flushed to the device (fsync), as ` +
+          `downloadToFile flushes its file before the rename, read ${durablePaired('durable').toFixed(3)}× raw's ` +
+          `(median ${fmt(stat('raw', 'durable').median, 'MiB/s')}): what durability costs on this disk; the ` +
+          `element's downloadToFile read ${pairedRatio(durableValues('durable'), 'element', 'durable').toFixed(3)}× ` +
+          `that: the rest of downloadToFile`,
       ],
       targets: [
         {

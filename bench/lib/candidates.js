@@ -141,6 +141,14 @@ async function rawCandidate(env, { name = 'raw', label = 'raw @aws-sdk/client-s3
       const out = await client.send(new GetObjectCommand({ Bucket, Key: key }));
       await pipeline(out.Body, createWriteStream(path));
     },
+    // The same, then the file's data flushed to the device, as downloadToFile does before its
+    // rename: set beside raw, what durability costs on this machine's disk; beside the element,
+    // the rest of downloadToFile.
+    durableFile: async (key, path) => {
+      const out = await client.send(new GetObjectCommand({ Bucket, Key: key }));
+      // flush: the stream fsyncs its file before closing it, and the pipeline ends after that.
+      await pipeline(out.Body, createWriteStream(path, { flush: true }));
+    },
     close: async () => client.destroy(),
   };
 }
