@@ -77,7 +77,7 @@ async function cliCase({ s3, quick }) {
   return {
     rows,
     notes: [
-      `cli: ${rounds} rounds, each command once per round in rotating order, on ${process.execPath} ` +
+      `cli: ${rounds} rounds, each command once per round, in the orders of a Williams design, on ${process.execPath} ` +
         `(Node ${process.version}); ratio = geometric mean over rounds of command ÷ \`node -e 0\` in the same round. ` +
         `The bin enables Node's compile cache; the first \`mti ls\` after an install (empty cache) took ` +
         `${fmt(summarize(cold).median)} (median of ${cold.length})`,

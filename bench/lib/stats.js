@@ -65,19 +65,34 @@ function ratioText(value, target) {
 const interval = ({ low, high }) => `95 % CI ${low.toFixed(3)}–${high.toFixed(3)}`;
 
 /**
- * Runs `measure(candidate, round)` for every candidate in every round. The order rotates and,
- * every other cycle, runs backwards, so each candidate goes first, last, and after each other
- * one about equally often: whoever follows a candidate pays for some of its garbage, and a
- * fixed order would hand that cost to the same one every time.
+ * The orders of a Williams design for `n` candidates: a Latin square (each candidate once in each
+ * position) in which each candidate comes straight after every other one equally often; for odd
+ * `n` that takes the square and its mirror, 2n orders. Whoever follows a candidate pays for some
+ * of its garbage (and its sockets' and the server's state): the design spreads that cost evenly.
+ */
+function williamsOrders(n) {
+  const first = [0];
+  for (let low = 1, high = n - 1; first.length < n;) {
+    first.push(low++);
+    if (first.length < n) first.push(high--);
+  }
+  const orders = Array.from({ length: n }, (_, shift) => first.map((index) => (index + shift) % n));
+  return n % 2 === 0 ? orders : [...orders, ...orders.map((order) => [...order].reverse())];
+}
+
+/**
+ * Runs `measure(candidate, round)` for every candidate in every round, each round in the next
+ * order of a Williams design (williamsOrders). Until 12-02 the order only rotated and reversed,
+ * which put each candidate after its two neighbours in the list and never after the others: raw,
+ * first in the list, never followed flydrive, the candidate with the most garbage, while the
+ * element and the A/A control did (docs/BENCHMARKS.md, finding 12).
  */
 async function alternate(candidates, rounds, measure) {
   const values = new Map(candidates.map((c) => [c.name, []]));
-  const n = candidates.length;
+  const orders = williamsOrders(candidates.length);
   for (let round = 0; round < rounds; round++) {
-    const backwards = Math.floor(round / n) % 2 === 1;
-    for (let i = 0; i < n; i++) {
-      const step = backwards ? n - 1 - i : i;
-      const candidate = candidates[(round + step) % n];
+    for (const index of orders[round % orders.length]) {
+      const candidate = candidates[index];
       values.get(candidate.name).push(await measure(candidate, round));
     }
   }
@@ -115,6 +130,7 @@ function opsRow(caseLabel, candidate, throughput, latencies, label = candidate.l
 }
 
 module.exports = {
+  williamsOrders,
   summarize,
   fmt,
   spread,
