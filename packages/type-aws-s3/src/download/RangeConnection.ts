@@ -1,6 +1,12 @@
 import { connect as netConnect, isIP, type OnReadOpts, type Socket } from 'node:net';
-import { type ConnectionOptions, connect as tlsConnect } from 'node:tls';
+import type * as Tls from 'node:tls';
 import { type HttpHead, httpError, parseHttpHead } from './httpHead';
+
+// Required on the first https connection, not with the module: the bundler hoists a module's
+// imports of Node's own modules to the top of the package's file, so an import here would load
+// TLS (about 10 ms) for every `mti ls`, though this code itself loads on first use
+// (downloadToFileCode.ts), as requestHandler.ts does for the SDK's https.
+const tls = (): typeof Tls => require('node:tls') as typeof Tls;
 
 /** A response head larger than this is refused: S3's are a few hundred bytes. */
 const MAX_HEAD_BYTES = 64 * 1024;
@@ -83,7 +89,12 @@ export class RangeConnection {
     const socket =
       url.protocol === 'https:'
         ? // TLS sockets take `onread` too (Node 14.16 and later), though @types/node does not say so.
-          tlsConnect({ host, port, onread, ...(isIP(host) === 0 ? { servername: host } : {}) } as ConnectionOptions)
+          tls().connect({
+            host,
+            port,
+            onread,
+            ...(isIP(host) === 0 ? { servername: host } : {}),
+          } as Tls.ConnectionOptions)
         : netConnect({ host, port, onread });
     socket.setNoDelay(true);
     let waiting = `no connection within ${this.#options.connectTimeoutMs} ms`;
