@@ -111,6 +111,10 @@ async function rawCandidate(env, { name = 'raw', label = 'raw @aws-sdk/client-s3
   const { getSignedUrl } = require('@aws-sdk/s3-request-presigner');
   const client = new S3Client(s3ClientConfig(env));
   const Bucket = env.S3_BUCKET;
+  const getToFile = async (key, path, options) => {
+    const out = await client.send(new GetObjectCommand({ Bucket, Key: key }));
+    await pipeline(out.Body, createWriteStream(path, options));
+  };
   return {
     name,
     label,
@@ -137,18 +141,11 @@ async function rawCandidate(env, { name = 'raw', label = 'raw @aws-sdk/client-s3
         queueSize: QUEUE_SIZE,
         leavePartsOnError: false,
       }).done(),
-    downloadFile: async (key, path) => {
-      const out = await client.send(new GetObjectCommand({ Bucket, Key: key }));
-      await pipeline(out.Body, createWriteStream(path));
-    },
-    // The same, then the file's data flushed to the device, as downloadToFile does before its
-    // rename: set beside raw, what durability costs on this machine's disk; beside the element,
-    // the rest of downloadToFile.
-    durableFile: async (key, path) => {
-      const out = await client.send(new GetObjectCommand({ Bucket, Key: key }));
-      // flush: the stream fsyncs its file before closing it, and the pipeline ends after that.
-      await pipeline(out.Body, createWriteStream(path, { flush: true }));
-    },
+    downloadFile: (key, path) => getToFile(key, path, {}),
+    // The same, then the file's data flushed to the device (the stream fsyncs before it closes),
+    // as downloadToFile does before its rename: set beside raw, what durability costs on this
+    // machine's disk; beside the element, the rest of downloadToFile.
+    durableFile: (key, path) => getToFile(key, path, { flush: true }),
     close: async () => client.destroy(),
   };
 }
