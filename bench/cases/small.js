@@ -40,8 +40,11 @@ async function smallCase({ s3, quick }) {
   const setup = await createCandidate('raw', s3.env);
   const candidatesOf = (op) => all.filter((c) => (onlyIn[c.name] ?? op.name) === op.name);
   try {
-    await pool(KEYS, CONCURRENCY, (i) => setup.put(`bench-small/read/${i}`, data));
-    await setup.close();
+    try {
+      await pool(KEYS, CONCURRENCY, (i) => setup.put(`bench-small/read/${i}`, data));
+    } finally {
+      await setup.close();
+    }
     // Warm-up, not measured: JIT, keep-alive sockets, s3rver's own JIT.
     for (const op of operations)
       for (const c of candidatesOf(op)) await pool(quick ? 200 : 500, CONCURRENCY, (i) => op.run(c, i % KEYS, data));
